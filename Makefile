@@ -1,0 +1,42 @@
+# Offentlig AI — everyday commands. `make help` lists them.
+# The first two are all a newcomer needs: `make serve` and `make test`.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build test test-fast translations clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Build the site strictly into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite (unit, builds, built-site checks, browser)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## Run the tests that need no browser
+	$(BIN)/python -m pytest -m "not browser"
+
+translations: $(STAMP) ## List pages without English text or with outdated English text
+	$(BIN)/python scripts/translations.py --check
+
+clean: ## Remove built files and installed tools
+	rm -rf site $(VENV) node_modules .pytest_cache

@@ -1,0 +1,71 @@
+"""Small, checked fixes to Material's JavaScript bundle, applied to the built copy.
+
+Material 9.8 has two behaviours that we cannot change through configuration:
+
+1. For every ``<link rel="alternate">`` it fetches ``sitemap.xml`` relative to the link's
+   address. With page-level ``hreflang`` links (which search engines need) that is a
+   request for ``<page>/sitemap.xml`` on every page: a 404 and a console error.
+   Our language switch links straight to the counterpart page, so the lookup is not
+   needed for ``hreflang`` links at all.
+2. It always loads ``search/search_index.json`` from the site root. We publish one index
+   per language (see ``search_index``) and load the one of the page's language.
+
+Each patch must match exactly once: after a Material upgrade a failed match stops the
+build instead of silently shipping the stock behaviour.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .languages import PREFIX
+
+
+@dataclass(frozen=True)
+class Patch:
+    reason: str
+    old: str
+    new: str
+
+
+def patches() -> list[Patch]:
+    """The patches to apply to ``assets/javascripts/bundle.*.min.js``."""
+    prefixes = json.dumps({lang: prefix for lang, prefix in PREFIX.items() if prefix})
+    lang_prefix = f'({prefixes}[document.documentElement.lang]||"")'
+    return [
+        Patch(
+            "no sitemap.xml lookups for page-level hreflang links",
+            'M("link[rel=alternate]")',
+            'M("link[rel=alternate]:not([hreflang])")',
+        ),
+        Patch(
+            "load the search index of the page's language",
+            'ze(new URL("search/search_index.json",Or.base))',
+            f'ze(new URL({lang_prefix}+"search/search_index.json",Or.base))',
+        ),
+        Patch(
+            "load the search index of the page's language (file:// copies)",
+            '_t(`${new URL("search/search_index.js",Or.base)}`)',
+            f'_t(`${{new URL({lang_prefix}+"search/search_index.js",Or.base)}}`)',
+        ),
+    ]
+
+
+class PatchError(Exception):
+    """A patch did not match the bundle exactly once."""
+
+
+def apply_patches(source: str, to_apply: list[Patch]) -> str:
+    """Apply every patch, each of which must match exactly once."""
+    for patch in to_apply:
+        count = source.count(patch.old)
+        if count != 1 and source.count(patch.new) == 1:
+            continue  # already applied (dirty rebuilds under `mkdocs serve`)
+        if count != 1:
+            raise PatchError(
+                f"Material bundle patch '{patch.reason}' matched {count} times (expected 1); "
+                "check the patch after upgrading mkdocs-material"
+            )
+        source = source.replace(patch.old, patch.new)
+    return source

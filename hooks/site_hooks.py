@@ -1,0 +1,170 @@
+"""MkDocs entry points of the Offentlig AI site.
+
+Each hook only dispatches to small, tested functions in the ``offentligai`` package.
+The i18n plugin runs one complete build per language on the same config object, so
+every event here runs once per language; nothing is kept in module-level state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from offentligai import assets, material_patches, placeholders, search_index, seo
+from offentligai.dates import long_date
+from offentligai.errors import ContentError
+from offentligai.languages import DEFAULT_LANGUAGE, LANGUAGES, load_strings, not_found_path, page_language, strings_for
+
+log = get_plugin_logger("offentligai")
+
+STATE = "offentligai_state"  # attribute on the MkDocs config that holds this build's data
+
+
+# ---------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------
+
+
+def on_config(config: Any) -> Any:
+    """Load and validate the site's data once per language build."""
+    root = Path(config.config_file_path).parent
+    try:
+        strings = load_strings(root / "data" / "ui.yml")
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+    setattr(config, STATE, {"root": root, "strings": strings})
+    return config
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Fill in site settings that pages refer to as ``[[name]]``."""
+    values = {"repo_url": (config.repo_url or "").rstrip("/")}
+    try:
+        return placeholders.fill(markdown, values, page.file.src_uri)
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Fill in a meta description from the first paragraph where the page has none."""
+    page.meta["description"] = seo.description(
+        page.meta.get("description"), html, config.site_description or ""
+    )
+    return html
+
+
+def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
+    """Give templates the page's language data: strings, alternates and review date."""
+    context["oai"] = _page_data(page, config, str(context.get("base_url", ".")))
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: Any) -> dict:
+    """Give stand-alone templates (the 404 page) the strings of the language being built."""
+    lang = _build_language(config)
+    strings = getattr(config, STATE)["strings"]
+    context["oai"] = {"lang": lang, "t": strings_for(strings, lang)}
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """Write each language's 404 page to its own folder (en/404.html for English).
+
+    The i18n plugin renders 404.html once per language into the same file; the last
+    language would win. Returning an empty string makes MkDocs skip its own write.
+    """
+    if template_name != "404.html":
+        return output
+    lang = _build_language(config)
+    if lang == DEFAULT_LANGUAGE:
+        return output
+    target = Path(config.site_dir) / not_found_path(lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""
+
+
+@event_priority(-200)  # after the i18n plugin has written the merged search index
+def on_post_build(config: Any) -> None:
+    """Split the search index per language, patch Material's bundle, drop unused files."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # an inner language build; the outermost call does the work once
+    site = Path(config.site_dir)
+    _split_search_index(site)
+    _patch_bundle(site)
+    for path in assets.unused_lunr_files(site / "assets" / "javascripts" / "lunr"):
+        path.unlink()
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def _build_language(config: Any) -> str:
+    """The language of the build in progress (the i18n plugin sets the theme language)."""
+    lang = config.theme["language"]
+    return lang if lang in LANGUAGES else LANGUAGES[0]
+
+
+def _page_data(page: Any, config: Any, base_url: str) -> dict:
+    """Everything the page templates need about languages and review dates."""
+    lang = page_language(page.url)
+    strings = getattr(config, STATE)["strings"]
+    file_lang = getattr(page.file, "locale", lang)
+    reviewed = page.meta.get("last_reviewed")
+    site_url = config.site_url or ""
+    return {
+        "lang": lang,
+        "t": strings_for(strings, lang),
+        "untranslated": lang != file_lang,
+        "alternates": [
+            {"lang": alt.lang, "href": seo.absolute(site_url, alt.url)} for alt in seo.alternates(page.url)
+        ],
+        "switch": [
+            {
+                "lang": alt.lang,
+                "href": f"{base_url.rstrip('/')}/{alt.url}",
+                "label": strings_for(strings, alt.lang)["language_switch_to"],
+                "current": alt.lang == lang,
+            }
+            for alt in seo.alternates(page.url)
+            if alt.lang in LANGUAGES
+        ],
+        "reviewed": long_date(reviewed, lang) if isinstance(reviewed, dt.date) else None,
+        "reviewed_iso": reviewed.isoformat() if isinstance(reviewed, dt.date) else None,
+    }
+
+
+def _split_search_index(site: Path) -> None:
+    """Replace the merged search index with one index per language."""
+    merged_path = site / "search" / "search_index.json"
+    if not merged_path.exists():
+        return
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    for lang, index in search_index.split_index(merged).items():
+        if not index["docs"]:
+            continue  # a single-language build (BUILD_ONLY_LOCALE) leaves the other index alone
+        target = site / search_index.index_path(lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _patch_bundle(site: Path) -> None:
+    """Apply the checked patches to Material's JavaScript bundle."""
+    bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise PluginError(f"expected one Material bundle in {site}/assets/javascripts, found {len(bundles)}")
+    source = bundles[0].read_text(encoding="utf-8")
+    try:
+        patched = material_patches.apply_patches(source, material_patches.patches())
+    except material_patches.PatchError as error:
+        raise PluginError(str(error)) from None
+    if patched != source:
+        bundles[0].write_text(patched, encoding="utf-8")
