@@ -34,7 +34,7 @@ def on_config(config: Any) -> Any:
     """Load and validate the site's data once per language build."""
     root = Path(config.config_file_path).parent
     try:
-        strings = load_strings(root / "data" / "ui.yml")
+        strings = load_strings(root / "data" / "strings")
     except ContentError as error:
         raise PluginError(error.report()) from None
     setattr(config, STATE, {"root": root, "strings": strings})

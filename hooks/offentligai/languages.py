@@ -32,25 +32,45 @@ def not_found_path(lang: str) -> str:
     return f"{PREFIX[lang]}404.html"
 
 
-def load_strings(path: Path) -> dict[str, dict[str, str]]:
-    """Read the UI strings file and check that every key has text in every language."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise ContentError([Problem(str(path), "", "", f"is not valid YAML ({error})")]) from None
+def load_strings(folder: Path) -> dict[str, dict[str, str]]:
+    """Read every UI strings file in ``folder`` and check that each key has every language.
+
+    Each feature keeps its strings in its own file (``site.yml``, ``examples.yml``, …);
+    a key defined in two files is an error, so every string is defined once.
+    """
     problems: list[Problem] = []
-    if not isinstance(data, dict):
-        raise ContentError([Problem(str(path), "", "", "must be a mapping of keys to {sv, en}")])
-    for key, texts in data.items():
-        for lang in LANGUAGES:
-            text = texts.get(lang) if isinstance(texts, dict) else None
-            if not isinstance(text, str) or not text.strip():
-                problems.append(
-                    Problem(str(path), f"{key}.{lang}", text or "", "a non-empty translation is required")
-                )
+    strings: dict[str, dict[str, str]] = {}
+    origin: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yml")):
+        name = path.as_posix()
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            problems.append(Problem(name, "", "", f"is not valid YAML ({_one_line(error)})"))
+            continue
+        if not isinstance(data, dict):
+            problems.append(Problem(name, "", "", "must be a mapping of keys to {sv: …, en: …}"))
+            continue
+        for key, texts in data.items():
+            if key in origin:
+                problems.append(Problem(name, str(key), "", f"is already defined in {origin[key]}"))
+                continue
+            origin[key] = name
+            for lang in LANGUAGES:
+                text = texts.get(lang) if isinstance(texts, dict) else None
+                if not isinstance(text, str) or not text.strip():
+                    problems.append(
+                        Problem(name, f"{key}.{lang}", text or "", "a non-empty translation is required")
+                    )
+            if isinstance(texts, dict):
+                strings[str(key)] = {lang: str(texts.get(lang, "")) for lang in LANGUAGES}
     if problems:
         raise ContentError(problems)
-    return data
+    return strings
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
 
 
 def strings_for(strings: Mapping[str, Mapping[str, str]], lang: str) -> dict[str, str]:

@@ -1,0 +1,1 @@
+"""MkDocs entry points of Exempelsamlingen (the example collection)."""

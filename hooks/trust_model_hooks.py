@@ -1,0 +1,1 @@
+"""MkDocs entry points of Förtroendemodellen (the trust model)."""
