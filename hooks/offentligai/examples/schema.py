@@ -1,0 +1,181 @@
+"""The JSON Schema (2020-12) of an example's Swedish front matter, built from the vocabularies.
+
+The build publishes this schema at ``/data/example.schema.json`` and validates every
+example with it, so the codes are defined once (in ``data/vocabularies.yml``). Each
+property's ``description`` says what is allowed; error messages quote it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+
+from .vocabularies import Vocabularies
+
+MAX_SUMMARY = 300
+SCHEMA_PATH = "data/example.schema.json"
+ENGLISH_FIELDS = ("title", "summary")
+_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_YEAR = {"type": "integer", "minimum": 1900, "maximum": 9999}
+_TEXT = {"type": "string", "pattern": r"\S"}  # not empty, not only spaces
+
+
+def build_schema(vocabularies: Vocabularies, schema_url: str) -> dict[str, Any]:
+    """The schema of the Swedish front matter; its text depends only on its inputs."""
+
+    def codes(field: str, description: str) -> dict[str, Any]:
+        vocabulary = vocabularies[field]
+        choice = {"type": "string", "enum": vocabulary.codes}
+        if not vocabulary.multiple:
+            return {"description": description, **choice}
+        return {"description": description, "type": "array", "minItems": 1, "uniqueItems": True, "items": choice}
+
+    properties: dict[str, Any] = {
+        "id": {
+            "description": "lowercase a–z, 0–9 and hyphens; the same as the file name without .md",
+            "type": "string",
+            "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        },
+        "title": {"description": "the example's title, as text", **_TEXT},
+        "summary": {
+            "description": f"a plain-language summary of at most {MAX_SUMMARY} characters",
+            **_TEXT,
+            "maxLength": MAX_SUMMARY,
+        },
+        "organisation": {"description": "the organisation's official name", **_TEXT},
+        "organisation_type": codes("organisation_type", "the kind of public organisation"),
+        "organisation_number": {
+            "description": "Swedish organisationsnummer NNNNNN-NNNN whose last digit is its Luhn check digit",
+            "type": "string",
+            "pattern": r"^\d{6}-\d{4}$",
+        },
+        "functions": codes("functions", "one or more COFOG divisions (functions of government)"),
+        "techniques": codes("techniques", "one or more AI techniques"),
+        "status": codes("status", "the stage the use has reached"),
+        "year_started": {"description": "four-digit year the use started, not in the future", **_YEAR},
+        "year_ended": {"description": "four-digit year the use ended, not before year_started", **_YEAR},
+        "decision_role": codes("decision_role", "the system's role in decisions about individuals"),
+        "personal_data": {"description": "true or false: whether the system processes personal data",
+                          "type": "boolean"},
+        "sources": {
+            "description": "one or more public sources",
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "url"],
+                "properties": {
+                    "title": {"description": "the source's title, as text", **_TEXT},
+                    "url": {"description": "an http:// or https:// address", "type": "string",
+                            "pattern": r"^https?://[^\s/]+\S*$"},
+                    "date": {"description": "publication date YYYY-MM-DD, not in the future", **_DATE},
+                },
+            },
+        },
+        "last_reviewed": {"description": "date YYYY-MM-DD of the last review, not in the future", **_DATE},
+    }
+    optional = {"organisation_number", "year_ended"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_url,
+        "title": "Offentlig AI: an example's front matter (Swedish file)",
+        "description": (
+            "Front matter of docs/exempel/<id>.md. The English file <id>.en.md holds only title and "
+            "summary. Dates are written YYYY-MM-DD. Codes and their Swedish and English labels: "
+            "data/vocabularies.yml in the repository and the 'vocabularies' object of examples.json."
+        ),
+        "type": "object",
+        "additionalProperties": False,
+        "required": [name for name in properties if name not in optional],
+        "properties": properties,
+    }
+
+
+def english_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema of an English file: only ``title`` and ``summary``, both required."""
+    return {
+        "$schema": schema["$schema"],
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(ENGLISH_FIELDS),
+        "properties": {name: schema["properties"][name] for name in ENGLISH_FIELDS},
+    }
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    """The published text of the schema: stable key order, two-space indent, final newline."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def validator(schema: dict[str, Any]) -> Draft202012Validator:
+    """A validator that also checks ``format: date``."""
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker(["date"]))
+
+
+# ---------------------------------------------------------------------------
+# Schema errors as readable problems
+# ---------------------------------------------------------------------------
+
+_REQUIRED = re.compile(r"^'(.+)' is a required property$")
+_TYPES = {
+    "string": "text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of keys to values",
+}
+
+
+def field_path(path: Iterable[Any]) -> str:
+    """``sources[2].url`` for the instance path ('sources', 1, 'url'); list positions count from 1."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def describe(error: ValidationError) -> list[tuple[str, object, str]]:
+    """(field, value, what is allowed) for one schema error; unknown keys give one entry each."""
+    field = field_path(error.absolute_path)
+    keyword = error.validator
+    allowed = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
+    if keyword == "required":
+        match = _REQUIRED.match(error.message)
+        name = match.group(1) if match else "?"
+        description = error.schema.get("properties", {}).get(name, {}).get("description", "")
+        return [(_join(field, name), "", f"is required: {description}")]
+    if keyword == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        unknown = [key for key in error.instance if key not in known]
+        return [(_join(field, str(key)), error.instance[key], _unknown_key(str(key), known)) for key in unknown]
+    if keyword == "enum":
+        return [(field, error.instance, "allowed: " + ", ".join(error.validator_value))]
+    if keyword == "type":
+        return [(field, error.instance, f"must be {_TYPES.get(error.validator_value, error.validator_value)}"
+                 + (f": {allowed}" if allowed else ""))]
+    if keyword == "maxLength":
+        return [(field, error.instance, f"is too long ({len(error.instance)} characters): {allowed}")]
+    if keyword == "pattern" and error.validator_value == r"\S":
+        return [(field, error.instance, "must not be empty: " + allowed)]
+    if keyword == "minItems":
+        return [(field, error.instance, f"needs at least one value: {allowed}")]
+    if keyword == "uniqueItems":
+        return [(field, error.instance, "a value is repeated; give each value once")]
+    return [(field, error.instance, f"allowed: {allowed}" if allowed else error.message)]
+
+
+def _join(parent: str, name: str) -> str:
+    return f"{parent}.{name}" if parent else name
+
+
+def _unknown_key(key: str, known: list[str]) -> str:
+    guess = difflib.get_close_matches(key, known, n=1)
+    hint = f" (did you mean {guess[0]}?)" if guess else ""
+    return f"is not a known field{hint}; allowed: {', '.join(known)}"

@@ -1,0 +1,20 @@
+"""Page types the browser tests visit, in both languages."""
+
+from __future__ import annotations
+
+# One page of each type; the English counterpart is the same path under en/.
+_SWEDISH = [
+    "",  # start page
+    "guide/",  # the guide
+    "fortroendemodellen/",  # the trust model
+    "exempel/",  # the example catalogue
+    "om/",  # an about page
+    "om/tillganglighet/",  # the accessibility statement
+    "404.html",  # the error page
+]
+PAGE_TYPES = _SWEDISH + [f"en/{path}" for path in _SWEDISH]
+
+
+def counterpart(path: str) -> str:
+    """The same page in the other language."""
+    return path[3:] if path.startswith("en/") else f"en/{path}"

@@ -1,0 +1,92 @@
+"""The site in a real browser: every page type in both languages."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+from axecheck import axe_violations, describe
+from pages import PAGE_TYPES, counterpart
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_page_loads_cleanly_and_passes_axe(page, site, path):
+    """No console error, no request to another origin (checked by the fixture), no axe violation."""
+    response = page.goto(urljoin(site.url, path))
+    assert response is not None and response.ok, path
+    page.wait_for_load_state("networkidle")
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("path", [p for p in PAGE_TYPES if not p.endswith("404.html")])
+def test_language_switch_leads_to_the_counterpart(page, site, path):
+    page.goto(urljoin(site.url, path))
+    before = page.evaluate("document.documentElement.lang")
+    page.locator(".oai-language__link").first.click()
+    page.wait_for_load_state("load")
+    assert page.url == urljoin(site.url, counterpart(path))
+    assert page.evaluate("document.documentElement.lang") != before
+
+
+def _search(page, query: str) -> list[str]:
+    """Type a query into Material's search like a reader would; return the result links."""
+    page.keyboard.press("s")  # Material's shortcut opens the search dialog
+    field = page.locator(".md-search__input")
+    field.wait_for(state="visible")
+    meta = page.locator(".md-search-result__meta")
+    # The worker is ready when the prompt replaces "Initialising search".
+    page.wait_for_function("() => !/Initi|Initierar/.test(document.querySelector('.md-search-result__meta').textContent)")
+    field.press_sequentially(query, delay=20)
+    page.wait_for_function(
+        "() => /\\d|Inga|No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    assert meta.is_visible()
+    return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+
+
+def test_search_on_a_swedish_page_finds_only_swedish_pages(page, site):
+    page.goto(site.url)
+    hits = _search(page, "tillgänglighet")
+    assert hits, "no Swedish hits"
+    assert all(not h.startswith(urljoin(site.url, "en/")) for h in hits), hits
+    assert all("undefined" not in h for h in hits)
+
+
+def test_search_on_an_english_page_finds_only_english_pages(page, site):
+    page.goto(urljoin(site.url, "en/"))
+    hits = _search(page, "contributing")  # only "contribute" and "contributions" occur: stemming
+    assert hits, "no English hits"
+    assert all(h.startswith(urljoin(site.url, "en/")) for h in hits), hits
+    assert all("undefined" not in h for h in hits)
+
+
+def test_swedish_words_are_not_found_from_an_english_page(page, site):
+    page.goto(urljoin(site.url, "en/om/integritet/"))
+    hits = _search(page, "kakor")
+    assert hits == [], hits
+
+
+def test_keyboard_reaches_search_navigation_and_language_switch(page, site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(urljoin(site.url, "om/"))
+    reached: set[str] = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached |= set(
+            page.evaluate(
+                """() => {
+                  const el = document.activeElement; const found = [];
+                  if (el.matches('.md-search__input')) found.push('search');
+                  if (el.matches('.oai-language__link')) found.push('language');
+                  if (el.matches('.md-nav__link')) found.push('navigation');
+                  if (el.matches('.md-skip')) found.push('skip');
+                  return found;
+                }"""
+            )
+        )
+    assert {"search", "language", "navigation", "skip"} <= reached, reached
+    # Enter on the focused language link follows it.
+    page.focus(".oai-language__link")
+    page.keyboard.press("Enter")
+    page.wait_for_url(urljoin(site.url, "en/om/"))
