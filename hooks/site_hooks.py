@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from offentligai import assets, material_patches, placeholders, search_index, seo
+from offentligai import assets, glossary, markers, material_patches, placeholders, search_index, seo
 from offentligai.dates import long_date
 from offentligai.errors import ContentError
 from offentligai.languages import DEFAULT_LANGUAGE, LANGUAGES, load_strings, not_found_path, page_language, strings_for
@@ -35,9 +35,10 @@ def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     try:
         strings = load_strings(root / "data" / "strings")
+        terms = glossary.load_glossary(root / "data" / "glossary.yml")
     except ContentError as error:
         raise PluginError(error.report()) from None
-    setattr(config, STATE, {"root": root, "strings": strings})
+    setattr(config, STATE, {"root": root, "strings": strings, "glossary": terms})
     return config
 
 
@@ -45,13 +46,22 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Fill in site settings that pages refer to as ``[[name]]``."""
     values = {"repo_url": (config.repo_url or "").rstrip("/")}
     try:
-        return placeholders.fill(markdown, values, page.file.src_uri)
+        markdown = placeholders.fill(markdown, values, page.file.src_uri)
     except ContentError as error:
         raise PluginError(error.report()) from None
+    if page.file.src_uri.startswith("guide/"):
+        markdown = _with_glossary(markdown, page, config)
+    return markdown
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Fill in a meta description from the first paragraph where the page has none."""
+    """Check that every marker was handled; describe the page; make glossary terms focusable."""
+    try:
+        markers.check_all_handled(html, page.file.src_uri)
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+    if page.file.src_uri.startswith("guide/"):
+        html = glossary.focusable_first_abbreviations(html)
     page.meta["description"] = seo.description(
         page.meta.get("description"), html, config.site_description or ""
     )
@@ -111,6 +121,17 @@ def _build_language(config: Any) -> str:
     """The language of the build in progress (the i18n plugin sets the theme language)."""
     lang = config.theme["language"]
     return lang if lang in LANGUAGES else LANGUAGES[0]
+
+
+def _with_glossary(markdown: str, page: Any, config: Any) -> str:
+    """Render the glossary page's marker and explain glossary terms in place on guide pages."""
+    lang = page_language(page.url)
+    terms = getattr(config, STATE)["glossary"]
+    if markers.GLOSSARY in markdown:
+        template = config.theme.get_env().get_template("partials/glossary.html")
+        listing = template.render(terms=glossary.sorted_terms(terms, lang), lang=lang)
+        markdown = markdown.replace(markers.GLOSSARY, listing)
+    return markdown + "\n\n" + glossary.abbreviations(terms, lang) + "\n"
 
 
 def _page_data(page: Any, config: Any, base_url: str) -> dict:

@@ -83,12 +83,19 @@ def example_files(folder: Path) -> tuple[dict[str, Path], dict[str, Path], list[
     return swedish, english, misplaced
 
 
-def load_collection(folder: Path, root: Path, check: schema.Draft202012Validator, today: dt.date) -> list[Example]:
+def load_collection(
+    folder: Path, root: Path, check: schema.Draft202012Validator, today: dt.date
+) -> list[Example]:
     """Every example of ``folder``, sorted by id; raises ``ContentError`` with all problems."""
     english_check = schema.validator(schema.english_schema(check.schema))
     swedish, english, misplaced = example_files(folder)
     problems = [
-        Problem(_display(path, root), "", "", f"examples live directly in {_display(folder, root)}/; move the file there")
+        Problem(
+            _display(path, root),
+            "",
+            "",
+            f"examples live directly in {_display(folder, root)}/; move the file there",
+        )
         for path in misplaced
     ]
     examples: list[Example] = []
@@ -96,7 +103,9 @@ def load_collection(folder: Path, root: Path, check: schema.Draft202012Validator
         meta = _read(path, _display(path, root), check, today, problems, stem)
         texts = {field: {DEFAULT_LANGUAGE: (meta or {}).get(field)} for field in schema.ENGLISH_FIELDS}
         if stem in english:
-            en_meta = _read(english[stem], _display(english[stem], root), english_check, today, problems, None)
+            en_meta = _read(
+                english[stem], _display(english[stem], root), english_check, today, problems, None
+            )
             for field in schema.ENGLISH_FIELDS:
                 texts[field]["en"] = (en_meta or {}).get(field)
         if meta is not None:
@@ -104,8 +113,14 @@ def load_collection(folder: Path, root: Path, check: schema.Draft202012Validator
     for stem, path in english.items():
         if stem not in swedish:
             sv_name = _display(path.with_name(f"{stem}.md"), root)
-            problems.append(Problem(_display(path, root), "", "",
-                                    f"has no Swedish file {sv_name}, which holds the example's facts"))
+            problems.append(
+                Problem(
+                    _display(path, root),
+                    "",
+                    "",
+                    f"has no Swedish file {sv_name}, which holds the example's facts",
+                )
+            )
     problems.extend(duplicate_ids([(_display(swedish[e.id], root), e.id) for e in examples]))
     if problems:
         raise ContentError(problems)
@@ -148,7 +163,11 @@ def _read(
 
 
 def validate_meta(
-    meta: Mapping[str, Any], name: str, check: schema.Draft202012Validator, today: dt.date, stem: str | None = None
+    meta: Mapping[str, Any],
+    name: str,
+    check: schema.Draft202012Validator,
+    today: dt.date,
+    stem: str | None = None,
 ) -> list[Problem]:
     """Schema errors, then the rules a schema cannot express; at most one problem per field.
 
@@ -169,8 +188,11 @@ def validate_meta(
             add(field, value, "is a placeholder (TODO): replace it with the real text")
     number = meta.get("organisation_number")
     if isinstance(number, str) and re.fullmatch(r"\d{6}-\d{4}", number) and not luhn_valid(number):
-        add("organisation_number", number,
-            "the check digit is wrong: the last digit must be the Luhn check digit of the first nine")
+        add(
+            "organisation_number",
+            number,
+            "the check digit is wrong: the last digit must be the Luhn check digit of the first nine",
+        )
     started, ended = meta.get("year_started"), meta.get("year_ended")
     for field, year in (("year_started", started), ("year_ended", ended)):
         if _is_int(year) and year > today.year:
@@ -180,7 +202,9 @@ def validate_meta(
     dates = [("last_reviewed", meta.get("last_reviewed"))]
     sources = meta.get("sources")
     if isinstance(sources, list):
-        dates += [(f"sources[{n}].date", s.get("date")) for n, s in enumerate(sources, 1) if isinstance(s, dict)]
+        dates += [
+            (f"sources[{n}].date", s.get("date")) for n, s in enumerate(sources, 1) if isinstance(s, dict)
+        ]
     for field, value in dates:
         day = parse_date(value)
         if day is not None and day > today:
@@ -197,10 +221,15 @@ def check_body(body: str, first_line: int, name: str) -> list[Problem]:
             in_code = not in_code
         where = f"body, line {number}"
         if _TODO.search(line):
-            problems.append(_problem(name, where, line.strip(), "is a placeholder (TODO): replace it with the real text"))
+            problems.append(
+                _problem(name, where, line.strip(), "is a placeholder (TODO): replace it with the real text")
+            )
         elif not in_code and re.match(r"#(\s|$)", line):
-            problems.append(_problem(name, where, line.strip(),
-                                     "the page title comes from 'title'; start sections with '## '"))
+            problems.append(
+                _problem(
+                    name, where, line.strip(), "the page title comes from 'title'; start sections with '## '"
+                )
+            )
     return problems
 
 
@@ -232,7 +261,11 @@ def duplicate_ids(owners: Iterable[tuple[str, str]]) -> list[Problem]:
     problems = []
     for name, example_id in owners:
         if example_id in first:
-            problems.append(Problem(name, "id", example_id, f"is already the id of {first[example_id]}; ids must be unique"))
+            problems.append(
+                Problem(
+                    name, "id", example_id, f"is already the id of {first[example_id]}; ids must be unique"
+                )
+            )
         else:
             first[example_id] = name
     return problems

@@ -26,7 +26,10 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             key = self.construct_object(key_node, deep=deep)
             if isinstance(key, str) and key in seen:
                 raise yaml.constructor.ConstructorError(
-                    "while reading a mapping", node.start_mark, f"found the key '{key}' twice", key_node.start_mark
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"found the key '{key}' twice",
+                    key_node.start_mark,
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)

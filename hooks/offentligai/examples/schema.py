@@ -33,7 +33,13 @@ def build_schema(vocabularies: Vocabularies, schema_url: str) -> dict[str, Any]:
         choice = {"type": "string", "enum": vocabulary.codes}
         if not vocabulary.multiple:
             return {"description": description, **choice}
-        return {"description": description, "type": "array", "minItems": 1, "uniqueItems": True, "items": choice}
+        return {
+            "description": description,
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": choice,
+        }
 
     properties: dict[str, Any] = {
         "id": {
@@ -60,8 +66,10 @@ def build_schema(vocabularies: Vocabularies, schema_url: str) -> dict[str, Any]:
         "year_started": {"description": "four-digit year the use started, not in the future", **_YEAR},
         "year_ended": {"description": "four-digit year the use ended, not before year_started", **_YEAR},
         "decision_role": codes("decision_role", "the system's role in decisions about individuals"),
-        "personal_data": {"description": "true or false: whether the system processes personal data",
-                          "type": "boolean"},
+        "personal_data": {
+            "description": "true or false: whether the system processes personal data",
+            "type": "boolean",
+        },
         "sources": {
             "description": "one or more public sources",
             "type": "array",
@@ -72,8 +80,11 @@ def build_schema(vocabularies: Vocabularies, schema_url: str) -> dict[str, Any]:
                 "required": ["title", "url"],
                 "properties": {
                     "title": {"description": "the source's title, as text", **_TEXT},
-                    "url": {"description": "an http:// or https:// address", "type": "string",
-                            "pattern": r"^https?://[^\s/]+\S*$"},
+                    "url": {
+                        "description": "an http:// or https:// address",
+                        "type": "string",
+                        "pattern": r"^https?://[^\s/]+\S*$",
+                    },
                     "date": {"description": "publication date YYYY-MM-DD, not in the future", **_DATE},
                 },
             },
@@ -154,12 +165,20 @@ def describe(error: ValidationError) -> list[tuple[str, object, str]]:
     if keyword == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         unknown = [key for key in error.instance if key not in known]
-        return [(_join(field, str(key)), error.instance[key], _unknown_key(str(key), known)) for key in unknown]
+        return [
+            (_join(field, str(key)), error.instance[key], _unknown_key(str(key), known)) for key in unknown
+        ]
     if keyword == "enum":
         return [(field, error.instance, "allowed: " + ", ".join(error.validator_value))]
     if keyword == "type":
-        return [(field, error.instance, f"must be {_TYPES.get(error.validator_value, error.validator_value)}"
-                 + (f": {allowed}" if allowed else ""))]
+        return [
+            (
+                field,
+                error.instance,
+                f"must be {_TYPES.get(error.validator_value, error.validator_value)}"
+                + (f": {allowed}" if allowed else ""),
+            )
+        ]
     if keyword == "maxLength":
         return [(field, error.instance, f"is too long ({len(error.instance)} characters): {allowed}")]
     if keyword == "pattern" and error.validator_value == r"\S":

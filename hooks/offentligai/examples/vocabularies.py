@@ -50,7 +50,9 @@ def load_vocabularies(path: Path) -> Vocabularies:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise ContentError([Problem(name, "", "", f"cannot be read ({' '.join(str(error).split())})")]) from None
+        raise ContentError(
+            [Problem(name, "", "", f"cannot be read ({' '.join(str(error).split())})")]
+        ) from None
     return parse_vocabularies(data, name)
 
 
@@ -61,7 +63,9 @@ def parse_vocabularies(data: object, name: str) -> Vocabularies:
     problems: list[Problem] = []
     for field in data:
         if field not in FIELDS:
-            problems.append(Problem(name, str(field), "", f"is not a vocabulary; allowed: {', '.join(FIELDS)}"))
+            problems.append(
+                Problem(name, str(field), "", f"is not a vocabulary; allowed: {', '.join(FIELDS)}")
+            )
     result: Vocabularies = {}
     for field, multiple in FIELDS.items():
         entries = data.get(field)
@@ -76,7 +80,9 @@ def parse_vocabularies(data: object, name: str) -> Vocabularies:
             for lang in LANGUAGES:
                 text = texts.get(lang) if isinstance(texts, dict) else None
                 if not isinstance(text, str) or not text.strip():
-                    problems.append(Problem(name, f"{field}.{code}.{lang}", text or "", "a label is required"))
+                    problems.append(
+                        Problem(name, f"{field}.{code}.{lang}", text or "", "a label is required")
+                    )
             if isinstance(texts, dict):
                 labels[code] = {lang: str(texts.get(lang, "")) for lang in LANGUAGES}
         result[field] = Vocabulary(field, multiple, labels)

@@ -1,0 +1,244 @@
+"""What the templates show: fact boxes, source lists and the catalogue, in one language.
+
+Everything returned here is plain data (text is not escaped: the templates escape it).
+Addresses are site-relative (``exempel/x/``) or relative to the page being built.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from ..dates import long_date
+from ..languages import PREFIX
+from .collection import Example
+from .vocabularies import Vocabularies
+
+SECTION = "exempel"  # the collection's folder under docs/ and its URL path
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter of the catalogue: its URL parameter, the field it reads and its label's key."""
+
+    param: str
+    field: str
+    label: str  # key in data/strings/examples.yml
+
+
+FACETS = (
+    Facet("organisation_type", "organisation_type", "ex_field_organisation_type"),
+    Facet("function", "functions", "ex_field_functions"),
+    Facet("technique", "techniques", "ex_field_techniques"),
+    Facet("status", "status", "ex_field_status"),
+    Facet("decision_role", "decision_role", "ex_field_decision_role"),
+    Facet("personal_data", "personal_data", "ex_field_personal_data"),
+    Facet("year", "year_started", "ex_field_year_started"),
+)
+TEXT_PARAM = "q"
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"  # texts and open data
+
+
+# ---------------------------------------------------------------------------
+# Addresses
+# ---------------------------------------------------------------------------
+
+
+def catalogue_url(lang: str, directory_urls: bool = True) -> str:
+    """Site-relative address of the catalogue in ``lang``."""
+    return f"{PREFIX[lang]}{SECTION}/" + ("" if directory_urls else "index.html")
+
+
+def example_url(example_id: str, lang: str, directory_urls: bool = True) -> str:
+    """Site-relative address of an example page in ``lang``."""
+    return f"{PREFIX[lang]}{SECTION}/{example_id}" + ("/" if directory_urls else ".html")
+
+
+def relative_url(target: str, start: str) -> str:
+    """The address of site-relative ``target`` as seen from the page at site-relative ``start``."""
+    start_dir = start if start.endswith("/") or not start else posixpath.dirname(start) + "/"
+    relative = posixpath.relpath("/" + target, "/" + start_dir)
+    if target.endswith("/") or not target:
+        relative = "./" if relative == "." else relative + "/"
+    return relative
+
+
+def filter_href(catalogue_href: str, param: str, value: str) -> str:
+    """The catalogue's address filtered on one value, e.g. ``../?function=health``."""
+    return f"{catalogue_href}?{urlencode({param: value})}"
+
+
+# ---------------------------------------------------------------------------
+# Values
+# ---------------------------------------------------------------------------
+
+
+def facet_values(example: Example, facet: Facet) -> list[str]:
+    """The codes an example has for one filter, as they appear in the URL."""
+    value = getattr(example, facet.field)
+    if isinstance(value, bool):
+        return ["true" if value else "false"]
+    if isinstance(value, tuple):
+        return list(value)
+    return [str(value)]
+
+
+def value_label(facet: Facet, value: str, lang: str, vocabularies: Vocabularies, t: Mapping[str, str]) -> str:
+    """The reader's label of a filter value."""
+    if facet.field in vocabularies:
+        return vocabularies[facet.field].label(value, lang)
+    if facet.field == "personal_data":
+        return t[f"ex_personal_data_{value}"]
+    return value
+
+
+def years_text(example: Example, t: Mapping[str, str]) -> str:
+    """``Sedan 2019`` or ``2015–2018``."""
+    start = str(example.year_started)
+    if example.year_ended is None:
+        return t["ex_years_since"].replace("{start}", start)
+    return t["ex_years_range"].replace("{start}", start).replace("{end}", str(example.year_ended))
+
+
+# ---------------------------------------------------------------------------
+# Example pages
+# ---------------------------------------------------------------------------
+
+
+def example_header(
+    example: Example, lang: str, vocabularies: Vocabularies, t: Mapping[str, str], catalogue_href: str
+) -> dict[str, Any]:
+    """Title, summary and fact box of an example page (the template ``example-header.html``)."""
+    by_param = {facet.param: facet for facet in FACETS}
+
+    def linked(param: str) -> list[dict[str, str]]:
+        facet = by_param[param]
+        return [
+            {"text": value_label(facet, value, lang, vocabularies, t), "href": filter_href(catalogue_href, param, value)}
+            for value in facet_values(example, facet)
+        ]
+
+    organisation = [{"text": example.organisation, "href": filter_href(catalogue_href, TEXT_PARAM, example.organisation)}]
+    rows = [
+        ("ex_field_organisation", organisation),
+        ("ex_field_organisation_type", linked("organisation_type")),
+        ("ex_field_functions", linked("function")),
+        ("ex_field_techniques", linked("technique")),
+        ("ex_field_status", linked("status")),
+        ("ex_field_years", [{"text": years_text(example, t), "href": filter_href(catalogue_href, "year", str(example.year_started))}]),
+        ("ex_field_decision_role", linked("decision_role")),
+        ("ex_field_personal_data", linked("personal_data")),
+    ]
+    if example.organisation_number:
+        rows.insert(1, ("ex_field_organisation_number", [{"text": example.organisation_number, "href": ""}]))
+    title, title_lang = example.text("title", lang)
+    summary, summary_lang = example.text("summary", lang)
+    return {
+        "id": example.id,
+        "title": title,
+        "title_lang": title_lang if title_lang != lang else "",
+        "summary": summary,
+        "summary_lang": summary_lang if summary_lang != lang else "",
+        "facts": [{"label": t[key], "values": values} for key, values in rows],
+        "catalogue_href": catalogue_href,
+    }
+
+
+def example_sources(example: Example, lang: str) -> list[dict[str, str]]:
+    """The sources list of an example page (the template ``example-sources.html``)."""
+    return [
+        {
+            "title": source.title,
+            "url": source.url,
+            "date": long_date(source.date, lang) if source.date else "",
+            "date_iso": source.date.isoformat() if source.date else "",
+        }
+        for source in example.sources
+    ]
+
+
+# ---------------------------------------------------------------------------
+# The catalogue
+# ---------------------------------------------------------------------------
+
+
+def catalogue(
+    examples: list[Example],
+    lang: str,
+    vocabularies: Vocabularies,
+    t: Mapping[str, str],
+    page_url: str,
+    directory_urls: bool = True,
+) -> dict[str, Any]:
+    """Entries, filters with counts and the JavaScript's strings for the catalogue in ``lang``."""
+    entries = [_entry(example, lang, vocabularies, t, page_url, directory_urls) for example in examples]
+    entries.sort(key=lambda entry: sort_key(entry["title"]))
+    facets = []
+    for facet in FACETS:
+        counts = Counter(value for example in examples for value in facet_values(example, facet))
+        order = (
+            vocabularies[facet.field].codes
+            if facet.field in vocabularies
+            else ["true", "false"]
+            if facet.field == "personal_data"
+            else sorted(counts, reverse=True)
+        )
+        options = [
+            {"value": value, "label": value_label(facet, value, lang, vocabularies, t), "count": counts[value]}
+            for value in order
+            if counts[value]
+        ]
+        facets.append({"param": facet.param, "label": t[facet.label], "options": options})
+    total = len(examples)
+    data_root = relative_url("", page_url)
+    return {
+        "entries": entries,
+        "facets": facets,
+        "text_param": TEXT_PARAM,
+        "total": total,
+        "status": t["ex_status_all"].replace("{total}", str(total)),
+        "data_href": data_root + "data/",
+        "licence_url": LICENSE_URL,
+        "licence_href": relative_url(f"{PREFIX[lang]}om/licens" + ("/" if directory_urls else ".html"), page_url),
+        "script_strings": {
+            "all": t["ex_status_all"],
+            "some": t["ex_status_some"],
+            "none": t["ex_status_none"],
+        },
+    }
+
+
+def _entry(
+    example: Example, lang: str, vocabularies: Vocabularies, t: Mapping[str, str], page_url: str, directory_urls: bool
+) -> dict[str, Any]:
+    title, title_lang = example.text("title", lang)
+    summary, summary_lang = example.text("summary", lang)
+    labels = [vocabularies["organisation_type"].label(example.organisation_type, lang)]
+    labels += [vocabularies["functions"].label(code, lang) for code in example.functions]
+    labels += [vocabularies["techniques"].label(code, lang) for code in example.techniques]
+    labels += [vocabularies["status"].label(example.status, lang), years_text(example, t)]
+    tokens = [f"{facet.param}={value}" for facet in FACETS for value in facet_values(example, facet)]
+    return {
+        "id": example.id,
+        "href": relative_url(example_url(example.id, lang, directory_urls), page_url),
+        "title": title,
+        "title_lang": title_lang if title_lang != lang else "",
+        "summary": summary,
+        "summary_lang": summary_lang if summary_lang != lang else "",
+        "organisation": example.organisation,
+        "facts": labels,
+        "tokens": " ".join(tokens),
+    }
+
+
+# Swedish alphabetical order puts å, ä, ö after z; English readers expect the same for Swedish names.
+_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "é": "e", "ü": "y"})
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts titles in Swedish alphabetical order, ignoring case."""
+    return text.casefold().translate(_ORDER)

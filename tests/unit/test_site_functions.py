@@ -1,0 +1,255 @@
+"""Unit tests of the site frame's hook functions (hooks/offentligai)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from offentligai import assets, glossary, markers, material_patches, placeholders, search_index, seo
+from offentligai.dates import long_date
+from offentligai.errors import ContentError, Problem
+from offentligai.languages import counterpart_url, load_strings, not_found_path, page_language, strings_for
+
+# --- languages -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "lang"),
+    [("", "sv"), ("guide/", "sv"), ("en/", "en"), ("en/guide/data/", "en"), ("english/", "sv"), ("404.html", "sv")],
+)
+def test_page_language_comes_from_the_url(url, lang):
+    assert page_language(url) == lang
+
+
+@pytest.mark.parametrize(
+    ("url", "target", "expected"),
+    [
+        ("", "en", "en/"),
+        ("en/", "sv", ""),
+        ("guide/data/", "en", "en/guide/data/"),
+        ("en/guide/data/", "sv", "guide/data/"),
+        ("guide/data/", "sv", "guide/data/"),
+        ("en/om/", "en", "en/om/"),
+    ],
+)
+def test_counterpart_url(url, target, expected):
+    assert counterpart_url(url, target) == expected
+
+
+def test_not_found_path_per_language():
+    assert not_found_path("sv") == "404.html"
+    assert not_found_path("en") == "en/404.html"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_load_strings_merges_files_and_gives_each_language(tmp_path):
+    write(tmp_path / "a.yml", "one: {sv: Ett, en: One}\n")
+    write(tmp_path / "b.yml", "two: {sv: Två, en: Two}\n")
+    strings = load_strings(tmp_path)
+    assert strings_for(strings, "en") == {"one": "One", "two": "Two"}
+    assert strings_for(strings, "sv") == {"one": "Ett", "two": "Två"}
+
+
+def test_load_strings_reports_every_missing_translation_and_duplicate(tmp_path):
+    write(tmp_path / "a.yml", "one: {sv: Ett}\ntwo: {sv: '', en: Two}\n")
+    write(tmp_path / "b.yml", "one: {sv: Ett, en: One}\n")
+    with pytest.raises(ContentError) as caught:
+        load_strings(tmp_path)
+    report = caught.value.report()
+    assert f"{tmp_path.as_posix()}/a.yml: one.en: a non-empty translation is required" in report
+    assert f"{tmp_path.as_posix()}/a.yml: two.sv: a non-empty translation is required" in report
+    assert f"{tmp_path.as_posix()}/b.yml: one: is already defined in {tmp_path.as_posix()}/a.yml" in report
+    assert report.startswith("3 problems")
+
+
+def test_load_strings_reports_broken_yaml_in_one_line(tmp_path):
+    write(tmp_path / "a.yml", "one: {sv: [unclosed\n")
+    with pytest.raises(ContentError) as caught:
+        load_strings(tmp_path)
+    (line,) = caught.value.report().splitlines()[1:]
+    assert "a.yml: is not valid YAML" in line
+
+
+def test_problem_names_file_field_value_and_rule():
+    assert str(Problem("docs/x.md", "status", "done", "allowed: idea, pilot")) == (
+        "docs/x.md: status: done: allowed: idea, pilot"
+    )
+    assert str(Problem("docs/x.md", "", "", "is empty")) == "docs/x.md: is empty"
+
+
+# --- seo -----------------------------------------------------------------------------
+
+
+def test_first_paragraph_text_skips_empty_paragraphs_and_tags():
+    html = '<h1>T</h1><p> </p><p>Hello <a href="#">wide</a> &amp; <em>open</em>\n world.</p><p>Second</p>'
+    assert seo.first_paragraph_text(html) == "Hello wide & open world."
+
+
+def test_description_prefers_front_matter_then_paragraph_then_site():
+    assert seo.description("From meta", "<p>Para</p>", "Site") == "From meta"
+    assert seo.description(None, "<p>Para</p>", "Site") == "Para"
+    assert seo.description("  ", "<div>none</div>", "Site") == "Site"
+
+
+def test_shorten_cuts_at_a_word_and_marks_the_cut():
+    text = "word " * 60
+    short = seo.shorten(text, 40)
+    assert len(short) <= 40 and short.endswith("…") and not short.endswith(" …")
+
+
+def test_alternates_cover_both_languages_and_x_default():
+    alts = {a.lang: a.url for a in seo.alternates("en/om/")}
+    assert alts == {"sv": "om/", "en": "en/om/", "x-default": "om/"}
+
+
+def test_absolute_joins_without_double_slashes():
+    assert seo.absolute("https://x.se/sub/", "/en/om/") == "https://x.se/sub/en/om/"
+    assert seo.absolute("https://x.se/sub", "") == "https://x.se/sub/"
+
+
+# --- search index ------------------------------------------------------------------------
+
+
+def test_split_index_keeps_each_language_apart():
+    merged = {
+        "config": {"lang": ["sv", "en"], "separator": "x"},
+        "docs": [{"location": ""}, {"location": "om/"}, {"location": "en/"}, {"location": "en/om/#a"}],
+    }
+    split = search_index.split_index(merged)
+    assert [d["location"] for d in split["sv"]["docs"]] == ["", "om/"]
+    assert [d["location"] for d in split["en"]["docs"]] == ["en/", "en/om/#a"]
+    assert split["sv"]["config"] == {"lang": ["sv"], "separator": "x"}
+    assert split["en"]["config"]["lang"] == ["en"]
+    assert merged["config"]["lang"] == ["sv", "en"], "the input is not changed"
+
+
+def test_index_path_per_language():
+    assert search_index.index_path("sv") == "search/search_index.json"
+    assert search_index.index_path("en") == "en/search/search_index.json"
+
+
+# --- material patches ----------------------------------------------------------------------
+
+
+def test_patches_apply_once_and_are_idempotent():
+    patches = [material_patches.Patch("r", "OLD", "NEW")]
+    once = material_patches.apply_patches("a OLD b", patches)
+    assert once == "a NEW b"
+    assert material_patches.apply_patches(once, patches) == once
+
+
+def test_patch_that_does_not_match_stops_with_a_clear_error():
+    with pytest.raises(material_patches.PatchError, match="matched 0 times"):
+        material_patches.apply_patches("nothing here", [material_patches.Patch("reason", "OLD", "NEW")])
+
+
+def test_the_real_patches_match_the_installed_material_bundle():
+    import material
+
+    bundle_dir = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    (bundle,) = bundle_dir.glob("bundle.*.min.js")
+    patched = material_patches.apply_patches(bundle.read_text(encoding="utf-8"), material_patches.patches())
+    assert 'M("link[rel=alternate]:not([hreflang])")' in patched
+    assert '{"en": "en/"}[document.documentElement.lang]' in patched
+
+
+# --- placeholders, markers, dates, assets --------------------------------------------------
+
+
+def test_placeholders_are_filled_and_unknown_ones_reported():
+    assert placeholders.fill("[x]([[repo_url]]/issues)", {"repo_url": "https://r"}, "a.md") == "[x](https://r/issues)"
+    with pytest.raises(ContentError) as caught:
+        placeholders.fill("[[repo]] [[nope]]", {"repo_url": "u"}, "a.md")
+    assert "a.md: placeholder: [[nope]]: allowed: [[repo_url]]" in caught.value.report()
+
+
+def test_leftover_marker_is_an_error():
+    markers.check_all_handled("<p>fine</p><!-- an ordinary comment -->", "a.md")
+    with pytest.raises(ContentError) as caught:
+        markers.check_all_handled("<!-- offentligai:glosary -->", "a.md")
+    assert "a.md: marker: offentligai:glosary: unknown marker" in caught.value.report()
+
+
+def test_long_date_in_both_languages():
+    assert long_date(dt.date(2026, 11, 28), "sv") == "28 november 2026"
+    assert long_date(dt.date(2026, 3, 1), "en") == "1 March 2026"
+
+
+def test_unused_lunr_files_keep_only_what_our_languages_need(tmp_path):
+    for name in ["min/lunr.sv.min.js", "min/lunr.de.min.js", "min/lunr.stemmer.support.min.js",
+                 "min/lunr.multi.min.js", "tinyseg.js", "wordcut.js"]:
+        write(tmp_path / name, "")
+    unused = [p.name for p in assets.unused_lunr_files(tmp_path)]
+    assert sorted(unused) == ["lunr.de.min.js", "tinyseg.js", "wordcut.js"]
+
+
+# --- glossary ------------------------------------------------------------------------------
+
+GOOD = {
+    "terms": [
+        {
+            "id": "dpia",
+            "term": {"sv": "Konsekvensbedömning", "en": "Impact assessment"},
+            "definition": {"sv": "En bedömning.", "en": "An assessment."},
+            "match": {"sv": ["DPIA"], "en": ["DPIA", "impact assessment"]},
+        },
+        {
+            "id": "ai",
+            "term": {"sv": "Ö-term", "en": "AI"},
+            "definition": {"sv": "Något.", "en": "Something."},
+            "match": {"sv": ["AI"], "en": ["AI"]},
+        },
+    ]
+}
+
+
+def test_glossary_abbreviations_per_language():
+    terms = glossary.parse_glossary(GOOD, "g.yml")
+    assert glossary.abbreviations(terms, "en").splitlines() == [
+        "*[DPIA]: An assessment.",
+        "*[impact assessment]: An assessment.",
+        "*[AI]: Something.",
+    ]
+    assert [t.id for t in glossary.sorted_terms(terms, "sv")] == ["dpia", "ai"]  # Ö sorts last
+    assert [t.id for t in glossary.sorted_terms(terms, "en")] == ["ai", "dpia"]
+
+
+def test_glossary_reports_every_problem_with_its_place():
+    bad = {
+        "terms": [
+            {"id": "Bad Id", "term": {"sv": "x"}, "definition": {"sv": "a", "en": 'say "hi"'}, "match": {"sv": ["x"]}},
+            {"id": "ok", "term": {"sv": "x", "en": "x"}, "definition": {"sv": "y", "en": "y"},
+             "match": {"sv": ["x"], "en": ["x"]}, "extra": 1},
+        ]
+    }
+    with pytest.raises(ContentError) as caught:
+        glossary.parse_glossary(bad, "g.yml")
+    report = caught.value.report()
+    for line in [
+        "g.yml: terms[0].id: Bad Id: lowercase a–z, 0–9 and hyphens",
+        "g.yml: terms[0].term.en: a non-empty text is required",
+        'g.yml: terms[0].definition.en: say "hi": one line without double quotes',
+        "g.yml: terms[0].match.en: a non-empty list of word forms",
+        "g.yml: terms[1].extra: unknown key; allowed: id, term, definition, match",
+    ]:
+        assert line in report
+
+
+def test_only_the_first_occurrence_of_a_term_takes_keyboard_focus():
+    html = '<abbr title="A">x</abbr> <abbr title="B">y</abbr> <abbr title="A">x</abbr>'
+    assert glossary.focusable_first_abbreviations(html) == (
+        '<abbr tabindex="0" title="A">x</abbr> <abbr tabindex="0" title="B">y</abbr> <abbr title="A">x</abbr>'
+    )
+
+
+def test_the_real_glossary_is_complete_in_both_languages():
+    root = Path(__file__).resolve().parents[2]
+    terms = glossary.load_glossary(root / "data" / "glossary.yml")
+    assert len(terms) >= 40
