@@ -1,1 +1,164 @@
-"""MkDocs entry points of Exempelsamlingen (the example collection)."""
+"""MkDocs entry points of Exempelsamlingen (the example collection).
+
+Every example is read and validated once per language build (``on_config``); the
+pages get their title, fact box and sources from that data, the catalogue replaces
+``<!-- offentligai:example-catalogue -->`` (rendered HTML goes into the Markdown, which
+passes it through untouched), and the outermost build writes the open data files. The work itself is done by the ``offentligai.examples`` package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from offentligai.errors import ContentError
+from offentligai.examples import collection, exports, presentation, schema, vocabularies
+from offentligai.languages import page_language, strings_for
+from offentligai.seo import absolute, shorten
+
+STATE = "offentligai_examples"  # attribute on the MkDocs config that holds this build's examples
+SITE_STATE = "offentligai_state"  # set by site_hooks.py, which runs first
+CATALOGUE_MARKER = "<!-- offentligai:example-catalogue -->"
+
+
+@dataclass
+class _Build:
+    vocabularies: vocabularies.Vocabularies
+    schema: dict
+    examples: dict[str, collection.Example]
+    env: Any = None  # the theme's Jinja environment, set in on_files
+
+
+# ---------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------
+
+
+def on_config(config: Any) -> Any:
+    """Read and validate the vocabularies and every example; stop the build on any problem."""
+    root = getattr(config, SITE_STATE)["root"]
+    try:
+        vocab = vocabularies.load_vocabularies(root / "data" / "vocabularies.yml")
+        example_schema = schema.build_schema(vocab, absolute(config.site_url or "", schema.SCHEMA_PATH))
+        found = collection.load_collection(
+            Path(config.docs_dir) / presentation.SECTION,
+            root,
+            schema.validator(example_schema),
+            dt.date.today(),
+        )
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+    setattr(config, STATE, _Build(vocab, example_schema, {example.id: example for example in found}))
+    return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Prepare the template environment that renders the pages' parts (pages come before on_env)."""
+    getattr(config, STATE).env = config.theme.get_env()
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Render the catalogue into its page, or an example's title, fact box and sources."""
+    lang = page_language(page.url)
+    build = getattr(config, STATE)
+    t = _strings(config, lang)
+    if CATALOGUE_MARKER in markdown:
+        page.meta["template"] = "example.html"
+        page.meta["oai_catalogue"] = True
+        context = presentation.catalogue(
+            list(build.examples.values()), lang, build.vocabularies, t, page.url, config.use_directory_urls
+        )
+        return markdown.replace(CATALOGUE_MARKER, _render(build, "partials/catalogue.html", c=context, t=t))
+    example = _example_of(page, config)
+    if example is None:
+        return markdown
+    page.meta["template"] = "example.html"
+    # Material prints the title unescaped (<title>, header); Markup keeps it escaped exactly once.
+    page.meta["title"] = Markup(escape(example.text("title", lang)[0]))
+    page.meta["last_reviewed"] = example.last_reviewed  # English files have none of their own
+    catalogue_href = presentation.relative_url(
+        presentation.catalogue_url(lang, config.use_directory_urls), page.url
+    )
+    header = presentation.example_header(example, lang, build.vocabularies, t, catalogue_href)
+    sources = presentation.example_sources(example, lang)
+    return (
+        "\n\n".join(
+            [
+                _render(build, "partials/example-header.html", h=header, t=t),
+                markdown.strip(),
+                f"## {t['ex_sources']} {{ #sources }}",
+                _render(build, "partials/example-sources.html", sources=sources),
+            ]
+        )
+        + "\n"
+    )
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Describe an example page by its summary (after site_hooks has set a default)."""
+    example = _example_of(page, config)
+    if example is not None:
+        summary = example.text("summary", page_language(page.url))[0]
+        page.meta["description"] = Markup(escape(shorten(summary)))
+    return html
+
+
+@event_priority(-200)  # after the i18n plugin's language builds
+def on_post_build(config: Any) -> None:
+    """Write the open data files once, in the outermost build."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    build = getattr(config, STATE)
+    examples = list(build.examples.values())
+    site_url, directory_urls, generated = config.site_url or "", config.use_directory_urls, _generated()
+    files = {
+        schema.SCHEMA_PATH: schema.schema_text(build.schema),
+        exports.JSON_PATH: exports.examples_json(
+            examples, build.vocabularies, site_url, generated, directory_urls
+        ),
+        exports.CSV_PATH: exports.examples_csv(examples, site_url, directory_urls),
+        exports.CSVW_PATH: exports.csv_metadata(site_url, generated, directory_urls),
+    }
+    for relative, text in files.items():
+        target = Path(config.site_dir) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="")
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def _example_of(page: Any, config: Any) -> collection.Example | None:
+    """The example a page shows, or None for pages outside the collection and the catalogue."""
+    folder, name = posixpath.split(page.file.src_uri)
+    if folder != presentation.SECTION:
+        return None
+    stem = name[: -len(collection.ENGLISH_SUFFIX)] if name.endswith(collection.ENGLISH_SUFFIX) else name[:-3]
+    return getattr(config, STATE).examples.get(stem)
+
+
+def _strings(config: Any, lang: str) -> dict[str, str]:
+    return strings_for(getattr(config, SITE_STATE)["strings"], lang)
+
+
+def _render(build: _Build, template: str, **context: Any) -> str:
+    return build.env.get_template(template).render(**context)
+
+
+def _generated() -> str:
+    """The build time in UTC; SOURCE_DATE_EPOCH (reproducible builds) takes precedence."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")

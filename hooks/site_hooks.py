@@ -178,14 +178,18 @@ def _split_search_index(site: Path) -> None:
 
 
 def _patch_bundle(site: Path) -> None:
-    """Apply the checked patches to Material's JavaScript bundle."""
-    bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise PluginError(f"expected one Material bundle in {site}/assets/javascripts, found {len(bundles)}")
-    source = bundles[0].read_text(encoding="utf-8")
-    try:
-        patched = material_patches.apply_patches(source, material_patches.patches())
-    except material_patches.PatchError as error:
-        raise PluginError(str(error)) from None
-    if patched != source:
-        bundles[0].write_text(patched, encoding="utf-8")
+    """Apply the checked patches to Material's JavaScript bundle and search worker."""
+    by_target: dict[str, list[material_patches.Patch]] = {}
+    for patch in material_patches.patches():
+        by_target.setdefault(patch.target, []).append(patch)
+    for target, patches in by_target.items():
+        files = sorted(site.glob(target))
+        if len(files) != 1:
+            raise PluginError(f"expected one file matching {target} in {site}, found {len(files)}")
+        source = files[0].read_text(encoding="utf-8")
+        try:
+            patched = material_patches.apply_patches(source, patches)
+        except material_patches.PatchError as error:
+            raise PluginError(str(error)) from None
+        if patched != source:
+            files[0].write_text(patched, encoding="utf-8")

@@ -90,6 +90,8 @@ def load_glossary(path: Path) -> list[Term]:
     file = path.as_posix()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ContentError([Problem(file, "", "", f"cannot be read ({error.strerror})")]) from None
     except yaml.YAMLError as error:
         raise ContentError([Problem(file, "", "", f"is not valid YAML ({' '.join(str(error).split())})")]) from None
     return parse_glossary(data, file)

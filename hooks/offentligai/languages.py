@@ -41,7 +41,10 @@ def load_strings(folder: Path) -> dict[str, dict[str, str]]:
     problems: list[Problem] = []
     strings: dict[str, dict[str, str]] = {}
     origin: dict[str, str] = {}
-    for path in sorted(folder.glob("*.yml")):
+    files = sorted(folder.glob("*.yml"))
+    if not files:
+        raise ContentError([Problem(folder.as_posix(), "", "", "holds no strings files (*.yml)")])
+    for path in files:
         name = path.as_posix()
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -9,6 +9,10 @@ Material 9.8 has two behaviours that we cannot change through configuration:
    needed for ``hreflang`` links at all.
 2. It always loads ``search/search_index.json`` from the site root. We publish one index
    per language (see ``search_index``) and load the one of the page's language.
+3. Its search worker turns every query word into a prefix query (``avtal*``), which lunr
+   runs without the stemmer, so an inflected form never finds its stem in a stemmed index
+   (``kakorna`` finds nothing although the page says ``kakor``). We add the plain word as
+   a second, optional clause that does go through the language's stemmer.
 
 Each patch must match exactly once: after a Material upgrade a failed match stops the
 build instead of silently shipping the stock behaviour.
@@ -22,32 +26,46 @@ from dataclasses import dataclass
 from .languages import PREFIX
 
 
+BUNDLE = "assets/javascripts/bundle.*.min.js"
+WORKER = "assets/javascripts/workers/search.*.min.js"
+
+
 @dataclass(frozen=True)
 class Patch:
+    target: str  # glob of the patched file, relative to the site root
     reason: str
     old: str
     new: str
 
 
 def patches() -> list[Patch]:
-    """The patches to apply to ``assets/javascripts/bundle.*.min.js``."""
+    """The patches to apply to Material's built JavaScript."""
     prefixes = json.dumps({lang: prefix for lang, prefix in PREFIX.items() if prefix})
     lang_prefix = f'({prefixes}[document.documentElement.lang]||"")'
     return [
         Patch(
+            BUNDLE,
             "no sitemap.xml lookups for page-level hreflang links",
             'M("link[rel=alternate]")',
             'M("link[rel=alternate]:not([hreflang])")',
         ),
         Patch(
+            BUNDLE,
             "load the search index of the page's language",
             'ze(new URL("search/search_index.json",Or.base))',
             f'ze(new URL({lang_prefix}+"search/search_index.json",Or.base))',
         ),
         Patch(
+            BUNDLE,
             "load the search index of the page's language (file:// copies)",
             '_t(`${new URL("search/search_index.js",Or.base)}`)',
             f'_t(`${{new URL({lang_prefix}+"search/search_index.js",Or.base)}}`)',
+        ),
+        Patch(
+            WORKER,
+            "stemmed matching of whole query words",
+            ".map(r=>/(^[+-]|[~^]\\d+$)/.test(r)?r:`${r}*`)",
+            ".map(r=>/(^[+-]|[~^]\\d+$)/.test(r)?r:`${r}* ${r}`)",
         ),
     ]
 
@@ -57,7 +75,7 @@ class PatchError(Exception):
 
 
 def apply_patches(source: str, to_apply: list[Patch]) -> str:
-    """Apply every patch, each of which must match exactly once."""
+    """Apply every patch (all for the same file), each of which must match exactly once."""
     for patch in to_apply:
         count = source.count(patch.old)
         if count != 1 and source.count(patch.new) == 1:

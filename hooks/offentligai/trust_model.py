@@ -11,6 +11,7 @@ gets its three options with labels, so that pages, the tool and the open data
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -218,7 +219,7 @@ def rule_problems(data: Any, file: str, guides: set[str]) -> list[Problem]:
         problems.append(
             Problem(file, "parts", ", ".join(part_ids), f"must be the parts {', '.join(PART_SLUGS)}, in this order")
         )
-    questions: dict[str, dict] = {}
+    questions: dict[str, tuple[str, dict]] = {}
     for p, part in parts:
         where = f"parts[{p}]"
         pid, slug = part.get("id"), part.get("slug")
@@ -233,7 +234,7 @@ def rule_problems(data: Any, file: str, guides: set[str]) -> list[Problem]:
                 unique(question.get("id"), f"{where}.id")
                 guide(question, where)
                 if isinstance(question.get("id"), str):
-                    questions.setdefault(question["id"], question)
+                    questions.setdefault(question["id"], (where, question))
                 option_ids: set[str] = set()
                 for o, option in _items(question.get("options")):
                     oid = option.get("id")
@@ -244,20 +245,58 @@ def rule_problems(data: Any, file: str, guides: set[str]) -> list[Problem]:
                     if isinstance(oid, str):
                         option_ids.add(oid)
     for qid in (NAME_QUESTION, ORGANISATION_QUESTION):
-        question = questions.get(qid)
-        if question is None:
-            problems.append(Problem(file, "parts", qid, "a short-text question with this id is required (it names an assessment)"))
-        elif question.get("type") != "short-text":
-            problems.append(Problem(file, f"question {qid}.type", question.get("type"), "must be short-text"))
+        if qid not in questions:
+            problems.append(
+                Problem(file, "parts", qid, "a short-text question with this id is required (it names an assessment)")
+            )
+        elif questions[qid][1].get("type") != "short-text":
+            where, question = questions[qid]
+            problems.append(
+                Problem(file, f"{where}.type", question.get("type"), f"must be short-text (the question {qid} names an assessment)")
+            )
     return problems
 
 
+def _positions(data: Any) -> dict[str, int]:
+    """Every field path of ``data`` with its position in the file (the YAML's key order)."""
+    positions: dict[str, int] = {}
+
+    def walk(node: Any, path: str) -> None:
+        positions[path] = len(positions)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, _join(path, str(key)))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{path}[{index}]")
+
+    walk(data, "")
+    return positions
+
+
+_LAST_STEP = re.compile(r"(\.[^.\[]+|\[\d+\])$")
+
+
+def in_file_order(problems: list[Problem], data: Any) -> list[Problem]:
+    """Problems sorted as their fields appear in the file (a missing field sorts with its parent)."""
+    positions = _positions(data)
+
+    def position(problem: Problem) -> int:
+        path = problem.field
+        while path not in positions and path:
+            shorter = _LAST_STEP.sub("", path)
+            path = shorter if shorter != path else ""
+        return positions.get(path, 0)
+
+    return sorted(problems, key=position)
+
+
 def validate(data: Any, schema: Mapping[str, Any], file: str, guides: set[str]) -> None:
-    """Raise a ContentError with every schema and rule problem of the model, if any."""
+    """Raise a ContentError with every schema and rule problem of the model, in file order."""
     problems = schema_problems(data, schema, file)
     problems += [p for p in rule_problems(data, file, guides) if p not in problems]
     if problems:
-        raise ContentError(problems)
+        raise ContentError(in_file_order(problems, data))
 
 
 def load_model(root: Path, docs_dir: Path) -> tuple[dict, dict]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from urllib.parse import urljoin
 
 import pytest
@@ -45,18 +47,29 @@ def _search(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
 
 
-def test_search_on_a_swedish_page_finds_only_swedish_pages(page, site):
+def _absent(site, lang: str, word: str) -> bool:
+    """True when ``word`` occurs nowhere in the language's index, so a hit proves stemming."""
+    path = site.root / ("en/" if lang == "en" else "") / "search" / "search_index.json"
+    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    return not any(re.search(rf"\b{word}\b", (d["title"] + " " + d["text"]).lower()) for d in docs)
+
+
+def test_search_on_a_swedish_page_finds_only_swedish_pages_stemmed(page, site):
+    # "kakorna" is not on any page; "kakor" is. Only the Swedish stemmer joins them.
+    assert _absent(site, "sv", "kakorna")
     page.goto(site.url)
-    hits = _search(page, "tillgänglighet")
-    assert hits, "no Swedish hits"
+    hits = _search(page, "kakorna")
+    assert any("/om/integritet/" in h for h in hits), hits
     assert all(not h.startswith(urljoin(site.url, "en/")) for h in hits), hits
     assert all("undefined" not in h for h in hits)
 
 
-def test_search_on_an_english_page_finds_only_english_pages(page, site):
+def test_search_on_an_english_page_finds_only_english_pages_stemmed(page, site):
+    # "procures" is not on any page; "procure" and "procurement" are.
+    assert _absent(site, "en", "procures")
     page.goto(urljoin(site.url, "en/"))
-    hits = _search(page, "contributing")  # only "contribute" and "contributions" occur: stemming
-    assert hits, "no English hits"
+    hits = _search(page, "procures")
+    assert any("/en/guide/upphandling/" in h for h in hits), hits
     assert all(h.startswith(urljoin(site.url, "en/")) for h in hits), hits
     assert all("undefined" not in h for h in hits)
 

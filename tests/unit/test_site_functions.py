@@ -139,7 +139,7 @@ def test_index_path_per_language():
 
 
 def test_patches_apply_once_and_are_idempotent():
-    patches = [material_patches.Patch("r", "OLD", "NEW")]
+    patches = [material_patches.Patch("x.js", "r", "OLD", "NEW")]
     once = material_patches.apply_patches("a OLD b", patches)
     assert once == "a NEW b"
     assert material_patches.apply_patches(once, patches) == once
@@ -147,17 +147,21 @@ def test_patches_apply_once_and_are_idempotent():
 
 def test_patch_that_does_not_match_stops_with_a_clear_error():
     with pytest.raises(material_patches.PatchError, match="matched 0 times"):
-        material_patches.apply_patches("nothing here", [material_patches.Patch("reason", "OLD", "NEW")])
+        material_patches.apply_patches("nothing here", [material_patches.Patch("x.js", "reason", "OLD", "NEW")])
 
 
-def test_the_real_patches_match_the_installed_material_bundle():
+def test_the_real_patches_match_the_installed_material_files():
     import material
 
-    bundle_dir = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
-    (bundle,) = bundle_dir.glob("bundle.*.min.js")
-    patched = material_patches.apply_patches(bundle.read_text(encoding="utf-8"), material_patches.patches())
-    assert 'M("link[rel=alternate]:not([hreflang])")' in patched
-    assert '{"en": "en/"}[document.documentElement.lang]' in patched
+    templates = Path(material.__file__).parent / "templates"
+    patched = {}
+    for target in {p.target for p in material_patches.patches()}:
+        (path,) = templates.glob(target)
+        patches = [p for p in material_patches.patches() if p.target == target]
+        patched[target] = material_patches.apply_patches(path.read_text(encoding="utf-8"), patches)
+    assert 'M("link[rel=alternate]:not([hreflang])")' in patched[material_patches.BUNDLE]
+    assert '{"en": "en/"}[document.documentElement.lang]' in patched[material_patches.BUNDLE]
+    assert "`${r}* ${r}`" in patched[material_patches.WORKER]
 
 
 # --- placeholders, markers, dates, assets --------------------------------------------------
@@ -253,3 +257,12 @@ def test_the_real_glossary_is_complete_in_both_languages():
     root = Path(__file__).resolve().parents[2]
     terms = glossary.load_glossary(root / "data" / "glossary.yml")
     assert len(terms) >= 40
+
+
+def test_missing_data_files_are_clear_errors(tmp_path):
+    with pytest.raises(ContentError) as caught:
+        glossary.load_glossary(tmp_path / "glossary.yml")
+    assert "glossary.yml: cannot be read (No such file or directory)" in caught.value.report()
+    with pytest.raises(ContentError) as caught:
+        load_strings(tmp_path / "strings")
+    assert "strings: holds no strings files (*.yml)" in caught.value.report()

@@ -23,7 +23,10 @@ JSON_PATH = "data/examples.json"
 CSV_PATH = "data/examples.csv"
 CSVW_PATH = "data/examples.csv-metadata.json"
 LICENSE = "CC-BY-4.0"
-TITLE = {"sv": "Exempelsamlingen – Offentlig AI", "en": "Examples of AI in the Swedish public sector – Offentlig AI"}
+TITLE = {
+    "sv": "Exempelsamlingen – Offentlig AI",
+    "en": "Examples of AI in the Swedish public sector – Offentlig AI",
+}
 LIST_SEPARATOR = ";"
 URL_SEPARATOR = " "  # addresses may contain ';' but never a space
 
@@ -68,15 +71,22 @@ def example_record(example: Example, site_url: str, directory_urls: bool = True)
         "decision_role": example.decision_role,
         "personal_data": example.personal_data,
         "sources": [
-            {"title": s.title, "url": s.url, "date": s.date.isoformat() if s.date else None} for s in example.sources
+            {"title": s.title, "url": s.url, "date": s.date.isoformat() if s.date else None}
+            for s in example.sources
         ],
         "last_reviewed": example.last_reviewed.isoformat(),
-        "url": {lang: absolute(site_url, example_url(example.id, lang, directory_urls)) for lang in LANGUAGES},
+        "url": {
+            lang: absolute(site_url, example_url(example.id, lang, directory_urls)) for lang in LANGUAGES
+        },
     }
 
 
 def examples_json(
-    examples: list[Example], vocabularies: Vocabularies, site_url: str, generated: str, directory_urls: bool = True
+    examples: list[Example],
+    vocabularies: Vocabularies,
+    site_url: str,
+    generated: str,
+    directory_urls: bool = True,
 ) -> str:
     """The text of ``examples.json``."""
     document = {
@@ -91,7 +101,9 @@ def examples_json(
             field: {code: dict(labels) for code, labels in vocabulary.labels.items()}
             for field, vocabulary in vocabularies.items()
         },
-        "examples": [example_record(example, site_url, directory_urls) for example in sorted(examples, key=_by_id)],
+        "examples": [
+            example_record(example, site_url, directory_urls) for example in sorted(examples, key=_by_id)
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -136,7 +148,12 @@ def csv_metadata(site_url: str, generated: str, directory_urls: bool = True) -> 
     """The CSVW description (W3C "Metadata Vocabulary for Tabular Data") of ``examples.csv``."""
     columns = []
     for name, datatype, description in CSV_COLUMNS:
-        column: dict[str, Any] = {"name": name, "titles": name, "datatype": datatype, "dc:description": description}
+        column: dict[str, Any] = {
+            "name": name,
+            "titles": name,
+            "datatype": datatype,
+            "dc:description": description,
+        }
         if name in ("functions", "techniques"):
             column["separator"] = LIST_SEPARATOR
         elif name == "sources":

@@ -39,7 +39,7 @@ FACETS = (
     Facet("personal_data", "personal_data", "ex_field_personal_data"),
     Facet("year", "year_started", "ex_field_year_started"),
 )
-TEXT_PARAM = "q"
+TEXT_PARAM = "text"  # not "q": Material opens its own search for ?q=
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"  # texts and open data
 
 
@@ -118,18 +118,31 @@ def example_header(
     def linked(param: str) -> list[dict[str, str]]:
         facet = by_param[param]
         return [
-            {"text": value_label(facet, value, lang, vocabularies, t), "href": filter_href(catalogue_href, param, value)}
+            {
+                "text": value_label(facet, value, lang, vocabularies, t),
+                "href": filter_href(catalogue_href, param, value),
+            }
             for value in facet_values(example, facet)
         ]
 
-    organisation = [{"text": example.organisation, "href": filter_href(catalogue_href, TEXT_PARAM, example.organisation)}]
+    organisation = [
+        {"text": example.organisation, "href": filter_href(catalogue_href, TEXT_PARAM, example.organisation)}
+    ]
     rows = [
         ("ex_field_organisation", organisation),
         ("ex_field_organisation_type", linked("organisation_type")),
         ("ex_field_functions", linked("function")),
         ("ex_field_techniques", linked("technique")),
         ("ex_field_status", linked("status")),
-        ("ex_field_years", [{"text": years_text(example, t), "href": filter_href(catalogue_href, "year", str(example.year_started))}]),
+        (
+            "ex_field_years",
+            [
+                {
+                    "text": years_text(example, t),
+                    "href": filter_href(catalogue_href, "year", str(example.year_started)),
+                }
+            ],
+        ),
         ("ex_field_decision_role", linked("decision_role")),
         ("ex_field_personal_data", linked("personal_data")),
     ]
@@ -143,7 +156,7 @@ def example_header(
         "title_lang": title_lang if title_lang != lang else "",
         "summary": summary,
         "summary_lang": summary_lang if summary_lang != lang else "",
-        "facts": [{"label": t[key], "values": values} for key, values in rows],
+        "facts": [{"label": t[key], "links": links} for key, links in rows],
         "catalogue_href": catalogue_href,
     }
 
@@ -188,7 +201,11 @@ def catalogue(
             else sorted(counts, reverse=True)
         )
         options = [
-            {"value": value, "label": value_label(facet, value, lang, vocabularies, t), "count": counts[value]}
+            {
+                "value": value,
+                "label": value_label(facet, value, lang, vocabularies, t),
+                "count": counts[value],
+            }
             for value in order
             if counts[value]
         ]
@@ -203,7 +220,9 @@ def catalogue(
         "status": t["ex_status_all"].replace("{total}", str(total)),
         "data_href": data_root + "data/",
         "licence_url": LICENSE_URL,
-        "licence_href": relative_url(f"{PREFIX[lang]}om/licens" + ("/" if directory_urls else ".html"), page_url),
+        "licence_href": relative_url(
+            f"{PREFIX[lang]}om/licens" + ("/" if directory_urls else ".html"), page_url
+        ),
         "script_strings": {
             "all": t["ex_status_all"],
             "some": t["ex_status_some"],
@@ -213,7 +232,12 @@ def catalogue(
 
 
 def _entry(
-    example: Example, lang: str, vocabularies: Vocabularies, t: Mapping[str, str], page_url: str, directory_urls: bool
+    example: Example,
+    lang: str,
+    vocabularies: Vocabularies,
+    t: Mapping[str, str],
+    page_url: str,
+    directory_urls: bool,
 ) -> dict[str, Any]:
     title, title_lang = example.text("title", lang)
     summary, summary_lang = example.text("summary", lang)

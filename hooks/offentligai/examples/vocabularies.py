@@ -14,14 +14,14 @@ from ..languages import LANGUAGES
 
 CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-# Front-matter field -> whether the field holds a list of codes. Every vocabulary the
-# examples use must be in the file, and the file may hold no others.
-FIELDS: dict[str, bool] = {
-    "organisation_type": False,
-    "functions": True,
-    "techniques": True,
-    "status": False,
-    "decision_role": False,
+# Vocabulary key in the file -> (the front-matter field it is for, whether that field is a
+# list). Every vocabulary the examples use must be in the file, and the file holds no others.
+FIELDS: dict[str, tuple[str, bool]] = {
+    "organisation_types": ("organisation_type", False),
+    "functions": ("functions", True),
+    "techniques": ("techniques", True),
+    "statuses": ("status", False),
+    "decision_roles": ("decision_role", False),
 }
 
 
@@ -41,7 +41,7 @@ class Vocabulary:
         return self.labels[code][lang]
 
 
-Vocabularies = dict[str, Vocabulary]
+Vocabularies = dict[str, Vocabulary]  # by front-matter field
 
 
 def load_vocabularies(path: Path) -> Vocabularies:
@@ -57,34 +57,40 @@ def load_vocabularies(path: Path) -> Vocabularies:
 
 
 def parse_vocabularies(data: object, name: str) -> Vocabularies:
-    """Check the parsed vocabulary file and return one ``Vocabulary`` per field."""
+    """Check the parsed vocabulary file; return one ``Vocabulary`` per front-matter field."""
+    shape = "a list of {code: …, sv: …, en: …}"
     if not isinstance(data, dict):
         raise ContentError([Problem(name, "", "", f"must be a mapping with the keys {', '.join(FIELDS)}")])
     problems: list[Problem] = []
-    for field in data:
-        if field not in FIELDS:
-            problems.append(
-                Problem(name, str(field), "", f"is not a vocabulary; allowed: {', '.join(FIELDS)}")
-            )
+    for key in data:
+        if key not in FIELDS:
+            problems.append(Problem(name, str(key), "", f"is not a vocabulary; allowed: {', '.join(FIELDS)}"))
     result: Vocabularies = {}
-    for field, multiple in FIELDS.items():
-        entries = data.get(field)
-        if not isinstance(entries, dict) or not entries:
-            problems.append(Problem(name, field, "", "is required: a mapping of codes to {sv: …, en: …}"))
+    for key, (field, multiple) in FIELDS.items():
+        entries = data.get(key)
+        if not isinstance(entries, list) or not entries:
+            problems.append(Problem(name, key, "", f"is required: {shape}"))
             continue
         labels: dict[str, dict[str, str]] = {}
-        for code, texts in entries.items():
+        for number, entry in enumerate(entries, 1):
+            where = f"{key}[{number}]"
+            code = entry.get("code") if isinstance(entry, dict) else None
             if not isinstance(code, str) or not CODE.match(code):
-                problems.append(Problem(name, field, code, "codes are lowercase a–z, 0–9 and hyphens"))
+                problems.append(Problem(name, f"{where}.code", code or "", "lowercase a–z, 0–9 and hyphens"))
+                continue
+            if code in labels:
+                problems.append(Problem(name, f"{where}.code", code, "is already in this vocabulary"))
                 continue
             for lang in LANGUAGES:
-                text = texts.get(lang) if isinstance(texts, dict) else None
+                text = entry.get(lang)
                 if not isinstance(text, str) or not text.strip():
-                    problems.append(
-                        Problem(name, f"{field}.{code}.{lang}", text or "", "a label is required")
-                    )
-            if isinstance(texts, dict):
-                labels[code] = {lang: str(texts.get(lang, "")) for lang in LANGUAGES}
+                    problems.append(Problem(name, f"{where}.{lang}", text or "", "a label is required"))
+            extra = sorted(set(entry) - {"code", *LANGUAGES})
+            if extra:
+                problems.append(
+                    Problem(name, where, ", ".join(map(str, extra)), f"unknown keys; allowed: {shape}")
+                )
+            labels[code] = {lang: str(entry.get(lang, "")) for lang in LANGUAGES}
         result[field] = Vocabulary(field, multiple, labels)
     if problems:
         raise ContentError(problems)
