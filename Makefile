@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test test-fast translations clean
+.PHONY: help serve build lint test test-fast translations clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,14 +29,17 @@ serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
 build: $(STAMP) ## Build the site strictly into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite (unit, builds, built-site checks, browser)
+lint: $(STAMP) $(NODE_STAMP) ## Run every check a pull request must pass (pre-commit, no network needed)
+	PRE_COMMIT_HOME=$(CURDIR)/.cache/pre-commit $(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+test: $(STAMP) $(NODE_STAMP) lint ## Run the whole test suite (lint, unit, builds, built-site checks, browser)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) ## Run the tests that need no browser
+test-fast: $(STAMP) $(NODE_STAMP) ## Run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
 
 translations: $(STAMP) ## List pages without English text or with outdated English text
 	$(BIN)/python scripts/translations.py --check
 
 clean: ## Remove built files and installed tools
-	rm -rf site $(VENV) node_modules .pytest_cache
+	rm -rf site $(VENV) node_modules .pytest_cache .cache

@@ -15,10 +15,26 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from offentligai import assets, glossary, markers, material_patches, placeholders, search_index, seo
+from offentligai import (
+    assets,
+    glossary,
+    markers,
+    material_patches,
+    placeholders,
+    search_index,
+    seo,
+    tasklists,
+)
 from offentligai.dates import long_date
 from offentligai.errors import ContentError
-from offentligai.languages import DEFAULT_LANGUAGE, LANGUAGES, load_strings, not_found_path, page_language, strings_for
+from offentligai.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    load_strings,
+    not_found_path,
+    page_language,
+    strings_for,
+)
 
 log = get_plugin_logger("offentligai")
 
@@ -62,6 +78,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         raise PluginError(error.report()) from None
     if page.file.src_uri.startswith("guide/"):
         html = glossary.focusable_first_abbreviations(html)
+    html = tasklists.label_checkboxes(html)
     page.meta["description"] = seo.description(
         page.meta.get("description"), html, config.site_description or ""
     )

@@ -25,7 +25,15 @@ LOADING = {
     ("track", "src"),
     ("input", "src"),
 }
-LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon", "prefetch"}
+LOADING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+    "prefetch",
+}
 
 
 @dataclass
@@ -63,7 +71,9 @@ class _Parser(html.parser.HTMLParser):
         for name, value in values.items():
             if (tag, name) in LOADING and value:
                 if name == "srcset":
-                    self.page.loads.extend(part.strip().split(" ")[0] for part in value.split(",") if part.strip())
+                    self.page.loads.extend(
+                        part.strip().split(" ")[0] for part in value.split(",") if part.strip()
+                    )
                 else:
                     self.page.loads.append(value)
         if "style" in values:

@@ -13,7 +13,7 @@ from sitecheck import css_urls, html_pages, is_other_origin, page_url, parse, re
 ALLOWED_JS_URLS = {
     "http://www.w3.org/2000/svg": "SVG namespace, not a request",
     "http://www.w3.org/1999/xlink": "SVG namespace, not a request",
-    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "only for Mermaid diagrams, which the site has none of",
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "only for Mermaid diagrams (the site has none)",
     "https://unpkg.com/resize-observer-polyfill": "only for browsers without ResizeObserver (none supported)",
     "https://api.github.com/users/": "repository facts; disabled by overrides/partials/source.html",
     "https://api.github.com/repos/": "repository facts; disabled by overrides/partials/source.html",

@@ -91,7 +91,11 @@ def test_fixture_site_builds_with_notices_dates_and_glossary(tmp_path):
             None,
             "fel.md: placeholder: [[repo]]: allowed: [[repo_url]]",
         ),
-        (PAGES, "site_tagline: {sv: Hej}\n", "data/strings/site.yml: site_tagline.en: a non-empty translation is required"),
+        (
+            PAGES,
+            "site_tagline: {sv: Hej}\n",
+            "data/strings/site.yml: site_tagline.en: a non-empty translation is required",
+        ),
     ],
 )
 def test_bad_content_stops_the_build_with_one_clear_line(tmp_path, pages, strings, message):

@@ -28,7 +28,9 @@ def git(repo: Path, *args: str, when: int = 1_700_000_000) -> None:
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(SCRIPT), "--docs", str(repo / "docs"), *args],
-        cwd=repo, capture_output=True, text=True,
+        cwd=repo,
+        capture_output=True,
+        text=True,
     )
 
 

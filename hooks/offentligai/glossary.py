@@ -33,7 +33,11 @@ def _texts(value: object, where: str, file: str, problems: list[Problem]) -> dic
     for lang in LANGUAGES:
         text = value.get(lang) if isinstance(value, dict) else None
         if not isinstance(text, str) or not text.strip():
-            problems.append(Problem(file, f"{where}.{lang}", text if text is not None else "", "a non-empty text is required"))
+            problems.append(
+                Problem(
+                    file, f"{where}.{lang}", text if text is not None else "", "a non-empty text is required"
+                )
+            )
         else:
             result[lang] = text.strip()
     return result
@@ -50,14 +54,25 @@ def parse_glossary(data: object, file: str) -> list[Term]:
     for index, entry in enumerate(entries):
         where = f"terms[{index}]"
         if not isinstance(entry, dict):
-            problems.append(Problem(file, where, entry, "each term must be a mapping with id, term, definition, match"))
+            problems.append(
+                Problem(file, where, entry, "each term must be a mapping with id, term, definition, match")
+            )
             continue
         unknown = sorted(set(entry) - {"id", "term", "definition", "match"})
         for key in unknown:
-            problems.append(Problem(file, f"{where}.{key}", "", "unknown key; allowed: id, term, definition, match"))
+            problems.append(
+                Problem(file, f"{where}.{key}", "", "unknown key; allowed: id, term, definition, match")
+            )
         term_id = entry.get("id")
         if not isinstance(term_id, str) or not _ID.match(term_id):
-            problems.append(Problem(file, f"{where}.id", term_id if term_id is not None else "", "lowercase a–z, 0–9 and hyphens"))
+            problems.append(
+                Problem(
+                    file,
+                    f"{where}.id",
+                    term_id if term_id is not None else "",
+                    "lowercase a–z, 0–9 and hyphens",
+                )
+            )
             term_id = f"?{index}"
         elif term_id in seen:
             problems.append(Problem(file, f"{where}.id", term_id, "ids must be unique"))
@@ -67,16 +82,29 @@ def parse_glossary(data: object, file: str) -> list[Term]:
         for lang, text in definitions.items():
             if len(text) > MAX_DEFINITION:
                 problems.append(
-                    Problem(file, f"{where}.definition.{lang}", f"{len(text)} characters", f"at most {MAX_DEFINITION}")
+                    Problem(
+                        file,
+                        f"{where}.definition.{lang}",
+                        f"{len(text)} characters",
+                        f"at most {MAX_DEFINITION}",
+                    )
                 )
             if '"' in text or "\n" in text:
-                problems.append(Problem(file, f"{where}.definition.{lang}", text, "one line without double quotes"))
+                problems.append(
+                    Problem(file, f"{where}.definition.{lang}", text, "one line without double quotes")
+                )
         matches: dict[str, list[str]] = {}
         raw = entry.get("match")
         for lang in LANGUAGES:
             forms = raw.get(lang) if isinstance(raw, dict) else None
-            if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
-                problems.append(Problem(file, f"{where}.match.{lang}", forms or "", "a non-empty list of word forms"))
+            if (
+                not isinstance(forms, list)
+                or not forms
+                or not all(isinstance(f, str) and f.strip() for f in forms)
+            ):
+                problems.append(
+                    Problem(file, f"{where}.match.{lang}", forms or "", "a non-empty list of word forms")
+                )
             else:
                 matches[lang] = [f.strip() for f in forms]
         terms.append(Term(term_id, names, definitions, matches))
@@ -93,7 +121,9 @@ def load_glossary(path: Path) -> list[Term]:
     except OSError as error:
         raise ContentError([Problem(file, "", "", f"cannot be read ({error.strerror})")]) from None
     except yaml.YAMLError as error:
-        raise ContentError([Problem(file, "", "", f"is not valid YAML ({' '.join(str(error).split())})")]) from None
+        raise ContentError(
+            [Problem(file, "", "", f"is not valid YAML ({' '.join(str(error).split())})")]
+        ) from None
     return parse_glossary(data, file)
 
 

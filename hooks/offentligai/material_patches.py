@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 from .languages import PREFIX
 
-
 BUNDLE = "assets/javascripts/bundle.*.min.js"
 WORKER = "assets/javascripts/workers/search.*.min.js"
 

@@ -7,7 +7,7 @@ reach readers as literal brackets.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from .errors import ContentError, Problem
 
@@ -19,5 +19,7 @@ def fill(markdown: str, values: Mapping[str, str], file: str) -> str:
     unknown = sorted({name for name in _PLACEHOLDER.findall(markdown) if name not in values})
     if unknown:
         allowed = ", ".join(f"[[{name}]]" for name in sorted(values))
-        raise ContentError([Problem(file, "placeholder", f"[[{name}]]", f"allowed: {allowed}") for name in unknown])
+        raise ContentError(
+            [Problem(file, "placeholder", f"[[{name}]]", f"allowed: {allowed}") for name in unknown]
+        )
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], markdown)

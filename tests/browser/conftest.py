@@ -93,9 +93,11 @@ def watch_page(page: Page, watch: Watch) -> None:
     page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
     page.on(
         "response",
-        lambda response: watch.failed_responses.append(f"{response.status} {response.url}")
-        if response.status >= 400
-        else None,
+        lambda response: (
+            watch.failed_responses.append(f"{response.status} {response.url}")
+            if response.status >= 400
+            else None
+        ),
     )
 
 

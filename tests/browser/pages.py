@@ -5,7 +5,9 @@ from __future__ import annotations
 # One page of each type; the English counterpart is the same path under en/.
 _SWEDISH = [
     "",  # start page
-    "guide/",  # the guide
+    "guide/",  # the guide's start page
+    "guide/juridik/",  # a guide chapter (tables, checklists, glossary terms)
+    "guide/ordlista/",  # the glossary
     "fortroendemodellen/",  # the trust model
     "exempel/",  # the example catalogue
     "om/",  # an about page

@@ -38,7 +38,9 @@ def _search(page, query: str) -> list[str]:
     field.wait_for(state="visible")
     meta = page.locator(".md-search-result__meta")
     # The worker is ready when the prompt replaces "Initialising search".
-    page.wait_for_function("() => !/Initi|Initierar/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function(
+        "() => !/Initi|Initierar/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     field.press_sequentially(query, delay=20)
     page.wait_for_function(
         "() => /\\d|Inga|No matching/.test(document.querySelector('.md-search-result__meta').textContent)"

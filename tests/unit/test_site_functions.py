@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from offentligai import assets, glossary, markers, material_patches, placeholders, search_index, seo
+from offentligai import (
+    assets,
+    glossary,
+    markers,
+    material_patches,
+    placeholders,
+    search_index,
+    seo,
+    tasklists,
+)
 from offentligai.dates import long_date
 from offentligai.errors import ContentError, Problem
 from offentligai.languages import counterpart_url, load_strings, not_found_path, page_language, strings_for
@@ -17,7 +26,14 @@ from offentligai.languages import counterpart_url, load_strings, not_found_path,
 
 @pytest.mark.parametrize(
     ("url", "lang"),
-    [("", "sv"), ("guide/", "sv"), ("en/", "en"), ("en/guide/data/", "en"), ("english/", "sv"), ("404.html", "sv")],
+    [
+        ("", "sv"),
+        ("guide/", "sv"),
+        ("en/", "en"),
+        ("en/guide/data/", "en"),
+        ("english/", "sv"),
+        ("404.html", "sv"),
+    ],
 )
 def test_page_language_comes_from_the_url(url, lang):
     assert page_language(url) == lang
@@ -147,7 +163,9 @@ def test_patches_apply_once_and_are_idempotent():
 
 def test_patch_that_does_not_match_stops_with_a_clear_error():
     with pytest.raises(material_patches.PatchError, match="matched 0 times"):
-        material_patches.apply_patches("nothing here", [material_patches.Patch("x.js", "reason", "OLD", "NEW")])
+        material_patches.apply_patches(
+            "nothing here", [material_patches.Patch("x.js", "reason", "OLD", "NEW")]
+        )
 
 
 def test_the_real_patches_match_the_installed_material_files():
@@ -168,7 +186,10 @@ def test_the_real_patches_match_the_installed_material_files():
 
 
 def test_placeholders_are_filled_and_unknown_ones_reported():
-    assert placeholders.fill("[x]([[repo_url]]/issues)", {"repo_url": "https://r"}, "a.md") == "[x](https://r/issues)"
+    assert (
+        placeholders.fill("[x]([[repo_url]]/issues)", {"repo_url": "https://r"}, "a.md")
+        == "[x](https://r/issues)"
+    )
     with pytest.raises(ContentError) as caught:
         placeholders.fill("[[repo]] [[nope]]", {"repo_url": "u"}, "a.md")
     assert "a.md: placeholder: [[nope]]: allowed: [[repo_url]]" in caught.value.report()
@@ -187,8 +208,14 @@ def test_long_date_in_both_languages():
 
 
 def test_unused_lunr_files_keep_only_what_our_languages_need(tmp_path):
-    for name in ["min/lunr.sv.min.js", "min/lunr.de.min.js", "min/lunr.stemmer.support.min.js",
-                 "min/lunr.multi.min.js", "tinyseg.js", "wordcut.js"]:
+    for name in [
+        "min/lunr.sv.min.js",
+        "min/lunr.de.min.js",
+        "min/lunr.stemmer.support.min.js",
+        "min/lunr.multi.min.js",
+        "tinyseg.js",
+        "wordcut.js",
+    ]:
         write(tmp_path / name, "")
     unused = [p.name for p in assets.unused_lunr_files(tmp_path)]
     assert sorted(unused) == ["lunr.de.min.js", "tinyseg.js", "wordcut.js"]
@@ -228,9 +255,19 @@ def test_glossary_abbreviations_per_language():
 def test_glossary_reports_every_problem_with_its_place():
     bad = {
         "terms": [
-            {"id": "Bad Id", "term": {"sv": "x"}, "definition": {"sv": "a", "en": 'say "hi"'}, "match": {"sv": ["x"]}},
-            {"id": "ok", "term": {"sv": "x", "en": "x"}, "definition": {"sv": "y", "en": "y"},
-             "match": {"sv": ["x"], "en": ["x"]}, "extra": 1},
+            {
+                "id": "Bad Id",
+                "term": {"sv": "x"},
+                "definition": {"sv": "a", "en": 'say "hi"'},
+                "match": {"sv": ["x"]},
+            },
+            {
+                "id": "ok",
+                "term": {"sv": "x", "en": "x"},
+                "definition": {"sv": "y", "en": "y"},
+                "match": {"sv": ["x"], "en": ["x"]},
+                "extra": 1,
+            },
         ]
     }
     with pytest.raises(ContentError) as caught:
@@ -266,3 +303,13 @@ def test_missing_data_files_are_clear_errors(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_strings(tmp_path / "strings")
     assert "strings: holds no strings files (*.yml)" in caught.value.report()
+
+
+def test_checklist_boxes_are_named_after_their_item():
+    html = (
+        '<ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled> '
+        'Ask <a href="x">the DPO</a> &amp; lawyers<ul><li>nested</li></ul></li></ul>'
+    )
+    out = tasklists.label_checkboxes(html)
+    assert '<input type="checkbox" disabled aria-label="Ask the DPO &amp; lawyers">' in out
+    assert out.endswith('Ask <a href="x">the DPO</a> &amp; lawyers<ul><li>nested</li></ul></li></ul>')
