@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build lint test test-fast translations clean
+.PHONY: help serve build lint test test-fast example bench translations clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,6 +37,12 @@ test: $(STAMP) $(NODE_STAMP) lint ## Run the whole test suite (lint, unit, build
 
 test-fast: $(STAMP) $(NODE_STAMP) ## Run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
+
+example: $(STAMP) ## Create the files of a new example: make example ID=goteborg-chattbot ORG="Göteborgs stad"
+	$(BIN)/python scripts/new_example.py $(ID) --organisation "$(ORG)"
+
+bench: $(STAMP) $(NODE_STAMP) ## Measure how the example collection scales: make bench N=1000
+	$(BIN)/python scripts/bench_examples.py -n $(or $(N),1000)
 
 translations: $(STAMP) ## List pages without English text or with outdated English text
 	$(BIN)/python scripts/translations.py --check

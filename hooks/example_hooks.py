@@ -1,9 +1,9 @@
 """MkDocs entry points of Exempelsamlingen (the example collection).
 
-Every example is read and validated once per language build (``on_config``); the
-pages get their title, fact box and sources from that data, the catalogue replaces
-``<!-- offentligai:example-catalogue -->`` (rendered HTML goes into the Markdown, which
-passes it through untouched), and the outermost build writes the open data files. The work itself is done by the ``offentligai.examples`` package.
+Every example is read and validated in ``on_config`` (the second language build reuses
+the result when no file changed); the pages get their title, fact box and sources from
+that data, the catalogue replaces ``<!-- offentligai:example-catalogue -->``, and the
+outermost build writes the open data files. The work itself is done by the ``offentligai.examples`` package.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,9 @@ from offentligai.seo import absolute, shorten
 STATE = "offentligai_examples"  # attribute on the MkDocs config that holds this build's examples
 SITE_STATE = "offentligai_state"  # set by site_hooks.py, which runs first
 CATALOGUE_MARKER = "<!-- offentligai:example-catalogue -->"
+# Where an example page's title, summary and fact box, and its sources go (set by this hook).
+HEADER_MARKER = "<!-- offentligai:example-header -->"
+SOURCES_MARKER = "<!-- offentligai:example-sources -->"
 
 
 @dataclass
@@ -34,7 +37,9 @@ class _Build:
     vocabularies: vocabularies.Vocabularies
     schema: dict
     examples: dict[str, collection.Example]
+    fingerprint: tuple = ()  # what the examples were read from; see on_config
     env: Any = None  # the theme's Jinja environment, set in on_files
+    strings: dict[str, dict[str, str]] = field(default_factory=dict)  # UI strings by language
 
 
 # ---------------------------------------------------------------------------
@@ -43,20 +48,29 @@ class _Build:
 
 
 def on_config(config: Any) -> Any:
-    """Read and validate the vocabularies and every example; stop the build on any problem."""
+    """Read and validate the vocabularies and every example; stop the build on any problem.
+
+    The language builds share one config object: when no file changed since the previous
+    build read them (same sizes and modification times), its result is used again.
+    """
     root = getattr(config, SITE_STATE)["root"]
+    folder = Path(config.docs_dir) / presentation.SECTION
+    vocabulary_file = root / "data" / "vocabularies.yml"
+    files = [vocabulary_file, *sorted(folder.rglob("*.md"))]
+    fingerprint = (config.site_url, dt.date.today(), *map(_stat, files))
+    previous = getattr(config, STATE, None)
+    if previous is not None and previous.fingerprint == fingerprint:
+        setattr(config, STATE, _Build(previous.vocabularies, previous.schema, previous.examples, fingerprint))
+        return config
     try:
-        vocab = vocabularies.load_vocabularies(root / "data" / "vocabularies.yml")
+        vocab = vocabularies.load_vocabularies(vocabulary_file)
         example_schema = schema.build_schema(vocab, absolute(config.site_url or "", schema.SCHEMA_PATH))
-        found = collection.load_collection(
-            Path(config.docs_dir) / presentation.SECTION,
-            root,
-            schema.validator(example_schema),
-            dt.date.today(),
-        )
+        check = schema.validator(example_schema)
+        found = collection.load_collection(folder, root, check, dt.date.today())
     except ContentError as error:
         raise PluginError(error.report()) from None
-    setattr(config, STATE, _Build(vocab, example_schema, {example.id: example for example in found}))
+    examples = {example.id: example for example in found}
+    setattr(config, STATE, _Build(vocab, example_schema, examples, fingerprint))
     return config
 
 
@@ -67,49 +81,56 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Render the catalogue into its page, or an example's title, fact box and sources."""
-    lang = page_language(page.url)
-    build = getattr(config, STATE)
-    t = _strings(config, lang)
+    """Give example pages their template, title and review date, and mark where their parts go."""
     if CATALOGUE_MARKER in markdown:
         page.meta["template"] = "example.html"
         page.meta["oai_catalogue"] = True
-        context = presentation.catalogue(
-            list(build.examples.values()), lang, build.vocabularies, t, page.url, config.use_directory_urls
-        )
-        return markdown.replace(CATALOGUE_MARKER, _render(build, "partials/catalogue.html", c=context, t=t))
+        return markdown
     example = _example_of(page, config)
     if example is None:
         return markdown
+    lang = page_language(page.url)
     page.meta["template"] = "example.html"
     # Material prints the title unescaped (<title>, header); Markup keeps it escaped exactly once.
     page.meta["title"] = Markup(escape(example.text("title", lang)[0]))
     page.meta["last_reviewed"] = example.last_reviewed  # English files have none of their own
+    heading = _strings(config, lang)["ex_sources"]
+    return f"{HEADER_MARKER}\n\n{markdown.strip()}\n\n## {heading} {{ #sources }}\n\n{SOURCES_MARKER}\n"
+
+
+@event_priority(10)  # before site_hooks checks that no marker is left
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Put the rendered catalogue, or an example's header and sources, in place of the markers.
+
+    The HTML is added here, after Markdown, so that Markdown never parses it.
+    """
+    lang = page_language(page.url)
+    build = getattr(config, STATE)
+    t = _strings(config, lang)
+    if page.meta.get("oai_catalogue"):
+        context = presentation.catalogue(
+            list(build.examples.values()), lang, build.vocabularies, t, page.url, config.use_directory_urls
+        )
+        return html.replace(CATALOGUE_MARKER, _render(build, "partials/catalogue.html", c=context, t=t), 1)
+    example = _example_of(page, config)
+    if example is None:
+        return html
     catalogue_href = presentation.relative_url(
         presentation.catalogue_url(lang, config.use_directory_urls), page.url
     )
     header = presentation.example_header(example, lang, build.vocabularies, t, catalogue_href)
     sources = presentation.example_sources(example, lang)
-    return (
-        "\n\n".join(
-            [
-                _render(build, "partials/example-header.html", h=header, t=t),
-                markdown.strip(),
-                f"## {t['ex_sources']} {{ #sources }}",
-                _render(build, "partials/example-sources.html", sources=sources),
-            ]
-        )
-        + "\n"
-    )
+    html = html.replace(HEADER_MARKER, _render(build, "partials/example-header.html", h=header, t=t), 1)
+    return html.replace(SOURCES_MARKER, _render(build, "partials/example-sources.html", sources=sources), 1)
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Describe an example page by its summary (after site_hooks has set a default)."""
+def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
+    """Describe an example page by its summary (site_hooks has set a default from the text)."""
     example = _example_of(page, config)
     if example is not None:
         summary = example.text("summary", page_language(page.url))[0]
         page.meta["description"] = Markup(escape(shorten(summary)))
-    return html
+    return context
 
 
 @event_priority(-200)  # after the i18n plugin's language builds
@@ -150,11 +171,24 @@ def _example_of(page: Any, config: Any) -> collection.Example | None:
 
 
 def _strings(config: Any, lang: str) -> dict[str, str]:
-    return strings_for(getattr(config, SITE_STATE)["strings"], lang)
+    """The UI strings of ``lang``, made once per build (pages ask for them thousands of times)."""
+    build = getattr(config, STATE)
+    if lang not in build.strings:
+        build.strings[lang] = strings_for(getattr(config, SITE_STATE)["strings"], lang)
+    return build.strings[lang]
 
 
 def _render(build: _Build, template: str, **context: Any) -> str:
     return build.env.get_template(template).render(**context)
+
+
+def _stat(path: Path) -> tuple[str, int, int]:
+    """Name, size and modification time of a file (-1 if it is missing: loading reports that)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (path.as_posix(), -1, -1)
+    return (path.as_posix(), stat.st_size, stat.st_mtime_ns)
 
 
 def _generated() -> str:

@@ -54,7 +54,8 @@ def on_config(config: Any) -> Any:
         terms = glossary.load_glossary(root / "data" / "glossary.yml")
     except ContentError as error:
         raise PluginError(error.report()) from None
-    setattr(config, STATE, {"root": root, "strings": strings, "glossary": terms})
+    per_language = {lang: strings_for(strings, lang) for lang in LANGUAGES}
+    setattr(config, STATE, {"root": root, "strings": strings, "t": per_language, "glossary": terms})
     return config
 
 
@@ -94,8 +95,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 def on_template_context(context: dict, template_name: str, config: Any) -> dict:
     """Give stand-alone templates (the 404 page) the strings of the language being built."""
     lang = _build_language(config)
-    strings = getattr(config, STATE)["strings"]
-    context["oai"] = {"lang": lang, "t": strings_for(strings, lang)}
+    context["oai"] = {"lang": lang, "t": getattr(config, STATE)["t"][lang]}
     return context
 
 
@@ -154,13 +154,13 @@ def _with_glossary(markdown: str, page: Any, config: Any) -> str:
 def _page_data(page: Any, config: Any, base_url: str) -> dict:
     """Everything the page templates need about languages and review dates."""
     lang = page_language(page.url)
-    strings = getattr(config, STATE)["strings"]
+    t = getattr(config, STATE)["t"]
     file_lang = getattr(page.file, "locale", lang)
     reviewed = page.meta.get("last_reviewed")
     site_url = config.site_url or ""
     return {
         "lang": lang,
-        "t": strings_for(strings, lang),
+        "t": t[lang],
         "untranslated": lang != file_lang,
         "alternates": [
             {"lang": alt.lang, "href": seo.absolute(site_url, alt.url)} for alt in seo.alternates(page.url)
@@ -169,7 +169,7 @@ def _page_data(page: Any, config: Any, base_url: str) -> dict:
             {
                 "lang": alt.lang,
                 "href": f"{base_url.rstrip('/')}/{alt.url}",
-                "label": strings_for(strings, alt.lang)["language_switch_to"],
+                "label": t[alt.lang]["language_switch_to"],
                 "current": alt.lang == lang,
             }
             for alt in seo.alternates(page.url)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, mkdocs_build
 
 CONFIG = """
 site_name: Fixture

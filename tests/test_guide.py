@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 GUIDE = ROOT / "docs" / "guide"
 CHAPTERS = [

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from ..dates import long_date
 from ..languages import PREFIX
+from ..seo import shorten
 from .collection import Example
 from .vocabularies import Vocabularies
 
@@ -41,6 +42,12 @@ FACETS = (
 )
 TEXT_PARAM = "text"  # not "q": Material opens its own search for ?q=
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"  # texts and open data
+# The catalogue shows the start of each summary (the page has all of it): with 1,000
+# examples, full summaries alone would weigh about 90 KB gzipped.
+CATALOGUE_SUMMARY = 150
+# With JavaScript the catalogue shows this many matches at a time (a button shows more):
+# laying out a thousand entries on every filter change would take too long.
+PAGE_SIZE = 30
 
 
 # ---------------------------------------------------------------------------
@@ -227,7 +234,9 @@ def catalogue(
             "all": t["ex_status_all"],
             "some": t["ex_status_some"],
             "none": t["ex_status_none"],
+            "more": t["ex_show_more"],
         },
+        "page_size": PAGE_SIZE,
     }
 
 
@@ -251,7 +260,7 @@ def _entry(
         "href": relative_url(example_url(example.id, lang, directory_urls), page_url),
         "title": title,
         "title_lang": title_lang if title_lang != lang else "",
-        "summary": summary,
+        "summary": shorten(summary, CATALOGUE_SUMMARY),
         "summary_lang": summary_lang if summary_lang != lang else "",
         "organisation": example.organisation,
         "facts": labels,

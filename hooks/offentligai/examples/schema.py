@@ -171,14 +171,8 @@ def describe(error: ValidationError) -> list[tuple[str, object, str]]:
     if keyword == "enum":
         return [(field, error.instance, "allowed: " + ", ".join(error.validator_value))]
     if keyword == "type":
-        return [
-            (
-                field,
-                error.instance,
-                f"must be {_TYPES.get(error.validator_value, error.validator_value)}"
-                + (f": {allowed}" if allowed else ""),
-            )
-        ]
+        kind = _TYPES.get(error.validator_value, error.validator_value)
+        return [(field, error.instance, f"allowed: {allowed}" if allowed else f"must be {kind}")]
     if keyword == "maxLength":
         return [(field, error.instance, f"is too long ({len(error.instance)} characters): {allowed}")]
     if keyword == "pattern" and error.validator_value == r"\S":

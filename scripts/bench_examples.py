@@ -1,0 +1,419 @@
+"""Measure how the example collection scales: build time, page sizes and filter speed.
+
+Generates N synthetic examples (Swedish and English, ~400-word bodies written by a
+word-pair model of the site's own text) into a temporary copy of the site, builds it,
+and builds the same Markdown with plain MkDocs + Material (no i18n plugin, no hooks, no
+templates of our own; the site's navigation and Markdown extensions, examples not in the
+navigation), so that what is compared is what the collection and its plugins add. Each
+setup is also built without the synthetic examples: the cost per example page is the
+added CPU time divided by the added pages. The filter timing is the median of several
+changes (the slowest is printed too: a shared machine makes single timings noisy).
+
+Targets (exit status 1 if one is missed):
+  - added build time per example page at most 1.5 x that of plain MkDocs + Material;
+  - one example page's HTML under 40 KB;
+  - the catalogue under 150 KB gzipped;
+  - a filter change in headless Chromium under 50 ms.
+
+    python scripts/bench_examples.py            # N = 1000
+    python scripts/bench_examples.py -n 200 --no-browser
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SKIP = {
+    ".git",
+    ".venv",
+    "node_modules",
+    "site",
+    ".pytest_cache",
+    ".ruff_cache",
+    "__pycache__",
+    "test-results",
+}
+TARGET_RATIO = 1.5
+TARGET_PAGE_BYTES = 40_000
+TARGET_CATALOGUE_GZIP = 150_000
+TARGET_FILTER_MS = 50.0
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PLAIN_CONFIG = """site_name: Plain
+site_url: http://127.0.0.1/
+theme:
+  name: material
+  font: false
+not_in_nav: |
+  /exempel/*.md
+"""
+SECTIONS = {
+    "sv": [
+        ("Vad systemet gör", "what-it-does"),
+        ("Bakgrund och syfte", "background"),
+        ("Resultat och erfarenheter", "outcome"),
+        ("Att lära av exemplet", "lessons"),
+    ],
+    "en": [
+        ("What the system does", "what-it-does"),
+        ("Background and purpose", "background"),
+        ("Results and experience", "outcome"),
+        ("Lessons from the example", "lessons"),
+    ],
+}
+
+
+# ---------------------------------------------------------------------------
+# Synthetic text
+# ---------------------------------------------------------------------------
+
+
+class Words:
+    """A word-pair (bigram) model of real text, so that generated text compresses like real text."""
+
+    def __init__(self, texts: list[str], rng: random.Random) -> None:
+        self.rng = rng
+        self.next: dict[str, list[str]] = defaultdict(list)
+        self.starts: list[str] = []
+        for text in texts:
+            for sentence in re.split(r"(?<=[.!?])\s+", text):
+                words = re.findall(r"[\wÅÄÖåäöé%–-]+[,;:]?", sentence)
+                if len(words) < 4:
+                    continue
+                self.starts.append(words[0])
+                for first, second in zip(words, words[1:] + ["."], strict=True):
+                    self.next[first].append(second)
+
+    def sentence(self, max_words: int = 24) -> str:
+        word = self.rng.choice(self.starts)
+        words = [word]
+        while len(words) < max_words:
+            word = self.rng.choice(self.next.get(word) or ["."])
+            if word == ".":
+                break
+            words.append(word)
+        return " ".join(words).rstrip(",;:") + "."
+
+    def text(self, min_chars: int, max_chars: int) -> str:
+        result = ""
+        while len(result) < min_chars:
+            result = f"{result} {self.sentence()}".strip()
+        return result if len(result) <= max_chars else result[: max_chars - 1].rsplit(" ", 1)[0] + "."
+
+    def paragraph_words(self, count: int) -> str:
+        words: list[str] = []
+        while len(words) < count:
+            words += self.sentence().split()
+        return " ".join(words)
+
+
+def corpus(lang: str) -> list[str]:
+    """The Markdown text of the site's examples and guide in ``lang``, without front matter."""
+    texts = []
+    for folder in ("exempel", "guide"):
+        for path in sorted((ROOT / "docs" / folder).glob("*.md")):
+            is_english = path.name.endswith(".en.md")
+            if is_english != (lang == "en") or path.stem.startswith("index"):
+                continue
+            body = re.sub(r"\A---.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
+            texts.append(re.sub(r"[#*`\[\]()>{}|_]", " ", re.sub(r"\(\.\./[^)]*\)", "", body)))
+    return texts
+
+
+def synthetic_examples(count: int, folder: Path, seed: int = 1) -> None:
+    """Write ``count`` valid examples (both languages) into ``folder``."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from offentligai.examples.vocabularies import load_vocabularies
+
+    vocab = load_vocabularies(ROOT / "data" / "vocabularies.yml")
+    rng = random.Random(seed)
+    words = {lang: Words(corpus(lang), rng) for lang in ("sv", "en")}
+    kinds = ["kommun", "region", "myndigheten", "verket", "styrelsen"]
+    this_year = dt.date.today().year
+    for number in range(count):
+        example_id = f"syntetiskt-exempel-{number:04d}"
+        codes = {field: v.codes for field, v in vocab.items()}
+        started = rng.randint(2012, this_year)
+        ended = rng.choice([None, None, None, min(this_year, started + rng.randint(0, 4))])
+        meta = [
+            "---",
+            f"id: {example_id}",
+            f'title: "{words["sv"].text(30, 90).rstrip(".")}"',
+            f'summary: "{words["sv"].text(160, 300)}"',
+            f'organisation: "{words["sv"].sentence(2).rstrip(".").capitalize()}{rng.choice(kinds)} {number}"',
+            f"organisation_type: {rng.choice(codes['organisation_type'])}",
+            f"functions: [{', '.join(rng.sample(codes['functions'], rng.randint(1, 2)))}]",
+            f"techniques: [{', '.join(rng.sample(codes['techniques'], rng.randint(1, 3)))}]",
+            f"status: {rng.choice(codes['status'])}",
+            f"year_started: {started}",
+            *([f"year_ended: {ended}"] if ended else []),
+            f"decision_role: {rng.choice(codes['decision_role'])}",
+            f"personal_data: {rng.choice(['true', 'false'])}",
+            "sources:",
+            *[
+                line
+                for source in range(rng.randint(1, 4))
+                for line in (
+                    f'  - title: "{words["sv"].text(20, 80).rstrip(".")}"',
+                    f"    url: https://example.org/kalla/{number}/{source}",
+                    f"    date: {started - 1}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                )
+            ],
+            f"last_reviewed: {dt.date.today().isoformat()}",
+            "---",
+        ]
+        (folder / f"{example_id}.md").write_text(
+            "\n".join(meta) + "\n" + body(words["sv"], "sv"), encoding="utf-8"
+        )
+        english = [
+            "---",
+            f'title: "{words["en"].text(30, 90).rstrip(".")}"',
+            f'summary: "{words["en"].text(160, 300)}"',
+            "---",
+        ]
+        (folder / f"{example_id}.en.md").write_text(
+            "\n".join(english) + "\n" + body(words["en"], "en"), encoding="utf-8"
+        )
+
+
+def body(words: Words, lang: str) -> str:
+    """About 400 words in four sections, with a list in the last one."""
+    parts = []
+    for heading, anchor in SECTIONS[lang]:
+        parts.append(f"\n## {heading} {{ #{anchor} }}\n")
+        if anchor == "lessons":
+            parts += [f"- {words.paragraph_words(18)}" for _ in range(3)]
+        else:
+            parts += [words.paragraph_words(55), "", words.paragraph_words(55)]
+    return "\n".join(parts).replace('"', "") + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Builds
+# ---------------------------------------------------------------------------
+
+
+def copy_site(target: Path) -> None:
+    shutil.copytree(ROOT, target, ignore=lambda _dir, names: [n for n in names if n in SKIP], symlinks=True)
+
+
+def plain_site(docs: Path, target: Path) -> None:
+    """The same Markdown as a plain MkDocs + Material site: the site's navigation and Markdown
+    extensions, but no i18n plugin, no hooks and no templates of our own."""
+    shutil.copytree(docs, target / "docs")
+    for page in (target / "docs").rglob("*.md"):  # page templates of our own are not plain
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"\A(---\n(?:.*\n)*?)template: .*\n", r"\1", text), encoding="utf-8")
+    site_config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    sections = [
+        re.search(rf"^{key}:\n(?:[ \t]+.*\n)+", site_config, re.M) for key in ("nav", "markdown_extensions")
+    ]
+    config = PLAIN_CONFIG + "".join(match.group(0) for match in sections if match)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def timed_build(config: Path, site_dir: Path, repeat: int) -> float:
+    """CPU seconds of the fastest of ``repeat`` clean builds; stops the script if a build fails.
+
+    CPU time rather than wall-clock time: a build runs on one core, and CPU time does not
+    grow when other programs compete for the machine.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--no-strict",
+        "--quiet",
+        "-f",
+        str(config),
+        "-d",
+        str(site_dir),
+    ]
+    best = float("inf")
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if result.returncode != 0:
+            sys.exit(f"build of {config} failed:\n{result.stdout}\n{result.stderr}")
+        best = min(best, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime))
+    return best
+
+
+# ---------------------------------------------------------------------------
+# Browser
+# ---------------------------------------------------------------------------
+
+_MEASURE = """async (selectors) => {
+  const times = [];
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+  for (const selector of selectors) {
+    const control = document.querySelector(selector);
+    for (let round = 0; round < 2; round += 1) {
+      await settle();
+      const started = performance.now();
+      control.click();
+      document.body.offsetHeight;  // include style and layout, not only the script
+      times.push(performance.now() - started);
+    }
+  }
+  const text = document.getElementById("oai-cat-text");
+  for (const value of ["a", "an", "ana"]) {
+    await settle();
+    const started = performance.now();
+    text.value = value;
+    text.dispatchEvent(new Event("input", { bubbles: true }));
+    document.body.offsetHeight;
+    times.push(performance.now() - started);
+  }
+  return times;
+}"""
+
+
+def filter_times(site_dir: Path) -> list[float]:
+    """Milliseconds per filter change on the catalogue (checkboxes and the text field)."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/exempel/")
+            page.wait_for_selector("#oai-cat-form:not([hidden])")
+            page.evaluate(
+                "() => document.querySelectorAll('#oai-cat-form details').forEach(d => d.open = true)"
+            )
+            selectors = [
+                "input[name=function][value=health]",
+                "input[name=status][value=production]",
+                "input[name=technique][value=machine-learning]",
+                "input[name=personal_data][value=true]",
+            ]
+            times = page.evaluate(_MEASURE, selectors)
+            browser.close()
+    finally:
+        server.shutdown()
+    return times
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+# ---------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "-n", "--count", type=int, default=1000, help="number of synthetic examples (default 1000)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="builds per setup; the fastest counts (default 2)"
+    )
+    parser.add_argument("--no-browser", action="store_true", help="skip the filter timing in Chromium")
+    parser.add_argument(
+        "--keep", type=Path, help="build here and keep the files (default: a temporary folder)"
+    )
+    args = parser.parse_args(argv)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-examples-"))
+    try:
+        ours, plain = work / "ours", work / "plain"
+        print(f"Building in {work} with N = {args.count} examples (each in Swedish and English)…", flush=True)
+        copy_site(ours)
+        plain_site(ours / "docs", plain)
+        base_ours = timed_build(ours / "mkdocs.yml", work / "site-ours-0", args.repeat)
+        base_plain = timed_build(plain / "mkdocs.yml", work / "site-plain-0", args.repeat)
+        synthetic_examples(args.count, ours / "docs" / "exempel")
+        plain_site(ours / "docs", work / "plain-n")
+        full_ours = timed_build(ours / "mkdocs.yml", work / "site-ours", args.repeat)
+        full_plain = timed_build(work / "plain-n" / "mkdocs.yml", work / "site-plain", args.repeat)
+
+        pages = 2 * args.count
+        per_ours = (full_ours - base_ours) / pages * 1000
+        per_plain = (full_plain - base_plain) / pages * 1000
+        ratio = per_ours / per_plain if per_plain > 0 else float("inf")
+        site = work / "site-ours"
+        page_bytes = (site / "exempel" / "syntetiskt-exempel-0000" / "index.html").stat().st_size
+        catalogue = (site / "exempel" / "index.html").read_bytes()
+        catalogue_gzip = len(gzip.compress(catalogue, compresslevel=6))
+
+        results = [
+            (
+                f"build (CPU time), this site: {base_ours:.1f} s without and "
+                f"{full_ours:.1f} s with the examples",
+                None,
+            ),
+            (f"build (CPU time), plain MkDocs + Material: {base_plain:.1f} s and {full_plain:.1f} s", None),
+            (
+                f"time per example page: {per_ours:.2f} ms (plain MkDocs + Material: {per_plain:.2f} ms), "
+                f"ratio {ratio:.2f} (target ≤ {TARGET_RATIO})",
+                ratio <= TARGET_RATIO,
+            ),
+            (
+                f"one example page: {page_bytes / 1000:.1f} KB of HTML "
+                f"(target < {TARGET_PAGE_BYTES / 1000:.0f} KB)",
+                page_bytes < TARGET_PAGE_BYTES,
+            ),
+            (
+                f"catalogue: {len(catalogue) / 1000:.0f} KB of HTML, {catalogue_gzip / 1000:.1f} KB gzipped "
+                f"(target < {TARGET_CATALOGUE_GZIP / 1000:.0f} KB)",
+                catalogue_gzip < TARGET_CATALOGUE_GZIP,
+            ),
+        ]
+        if not args.no_browser:
+            times = filter_times(site)
+            worst, median = max(times), statistics.median(times)
+            results.append(
+                (
+                    f"filter change in Chromium: median {median:.1f} ms "
+                    f"(target < {TARGET_FILTER_MS:.0f} ms), slowest {worst:.1f} ms of {len(times)} changes",
+                    median < TARGET_FILTER_MS,
+                )
+            )
+        missed = 0
+        for text, ok in results:
+            mark = "  " if ok is None else ("ok" if ok else "MISSED")
+            missed += ok is False
+            print(f"{mark:>6}  {text}")
+        return 1 if missed else 0
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
