@@ -45,15 +45,22 @@ def on_config(config: Any) -> Any:
     vocabularies, vocabulary_problems = pages.load_vocabularies(root / VOCABULARIES_FILE)
     for problem in vocabulary_problems:
         log.info("example draft form switched off: %s", problem)
+    # Prefilling is a convenience; tests/test_trust_model_pages.py checks it against the real model.
     _, missing = pages.draft_prefill(model)
     for question in missing:
-        log.warning("the example draft is prefilled from question '%s', which the model no longer has", question)
-    setattr(config, STATE, {
-        "model": model,
-        "schema": schema,
-        "vocabularies": vocabularies,
-        "guides": pages.guide_titles(docs_dir / "guide", tm.used_guides(model)),
-    })
+        log.info(
+            "the example draft is not prefilled from question '%s': the model has no such question", question
+        )
+    setattr(
+        config,
+        STATE,
+        {
+            "model": model,
+            "schema": schema,
+            "vocabularies": vocabularies,
+            "guides": pages.guide_titles(docs_dir / "guide", tm.used_guides(model)),
+        },
+    )
     return config
 
 
@@ -73,7 +80,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return pages.render_part(env, model, args["part"], lang, strings, guides)
 
     try:
-        return pages.replace_markers(markdown, render, [part["id"] for part in model["parts"]], page.file.src_uri)
+        return pages.replace_markers(
+            markdown, render, [part["id"] for part in model["parts"]], page.file.src_uri
+        )
     except ContentError as error:
         raise PluginError(error.report()) from None
 

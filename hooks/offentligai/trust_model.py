@@ -149,9 +149,13 @@ def _problems_of(error: ValidationError, file: str, data: Any) -> list[Problem]:
             return [Problem(file, where, "", "must not be empty (every text needs both sv and en)")]
         return [Problem(file, where, instance, f"allowed: {description}")]
     if kind == "minItems":
-        return [Problem(file, where, _value(instance), f"needs at least {error.validator_value} items{qualifier}")]
+        return [
+            Problem(file, where, _value(instance), f"needs at least {error.validator_value} items{qualifier}")
+        ]
     if kind == "maxItems":
-        return [Problem(file, where, _value(instance), f"allows at most {error.validator_value} items{qualifier}")]
+        return [
+            Problem(file, where, _value(instance), f"allows at most {error.validator_value} items{qualifier}")
+        ]
     if kind == "not":
         return [Problem(file, where, _value(instance), schema.get("description", "is not allowed here"))]
     return [Problem(file, where, _value(instance), error.message)]
@@ -162,12 +166,14 @@ _PRIORITY = {"enum": 0, "const": 0, "not": 1, "pattern": 2, "type": 3}
 
 
 def _sort_key(error: ValidationError) -> tuple:
-    path = tuple((0, part, "") if isinstance(part, int) else (1, 0, str(part)) for part in error.absolute_path)
+    path = tuple(
+        (0, part, "") if isinstance(part, int) else (1, 0, str(part)) for part in error.absolute_path
+    )
     return path, _PRIORITY.get(str(error.validator), 9)
 
 
 def schema_problems(data: Any, schema: Mapping[str, Any], file: str) -> list[Problem]:
-    """Every way in which ``data`` breaks the JSON Schema, one problem per line, in file order."""
+    """Every way in which ``data`` breaks the JSON Schema: one problem per field, the most specific."""
     validator = Draft202012Validator(schema)
     problems: list[Problem] = []
     fields: set[str] = set()
@@ -181,7 +187,11 @@ def schema_problems(data: Any, schema: Mapping[str, Any], file: str) -> list[Pro
 
 def _items(value: Any) -> list[tuple[int, dict]]:
     """The mapping items of a list, with their index; anything else is skipped (the schema reports it)."""
-    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
+    return (
+        [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+        if isinstance(value, list)
+        else []
+    )
 
 
 def rule_problems(data: Any, file: str, guides: set[str]) -> list[Problem]:
@@ -202,7 +212,9 @@ def rule_problems(data: Any, file: str, guides: set[str]) -> list[Problem]:
         if not isinstance(value, str):
             return
         if value in seen:
-            problems.append(Problem(file, where, value, f"is already used at {seen[value]}; ids must be unique"))
+            problems.append(
+                Problem(file, where, value, f"is already used at {seen[value]}; ids must be unique")
+            )
         else:
             seen[value] = where
 
@@ -210,21 +222,33 @@ def rule_problems(data: Any, file: str, guides: set[str]) -> list[Problem]:
         slug = node.get("guide")
         if isinstance(slug, str) and slug not in guides:
             problems.append(
-                Problem(file, f"{where}.guide", slug, f"no such chapter docs/guide/{slug}.md; allowed: {allowed_guides}")
+                Problem(
+                    file,
+                    f"{where}.guide",
+                    slug,
+                    f"no such chapter docs/guide/{slug}.md; allowed: {allowed_guides}",
+                )
             )
 
     parts = _items(data.get("parts"))
     part_ids = [part.get("id") for _, part in parts]
     if all(isinstance(pid, str) for pid in part_ids) and part_ids != list(PART_SLUGS):
         problems.append(
-            Problem(file, "parts", ", ".join(part_ids), f"must be the parts {', '.join(PART_SLUGS)}, in this order")
+            Problem(
+                file,
+                "parts",
+                ", ".join(part_ids),
+                f"must be the parts {', '.join(PART_SLUGS)}, in this order",
+            )
         )
     questions: dict[str, tuple[str, dict]] = {}
     for p, part in parts:
         where = f"parts[{p}]"
         pid, slug = part.get("id"), part.get("slug")
         if pid in PART_SLUGS and slug in PART_SLUGS.values() and slug != PART_SLUGS[pid]:
-            problems.append(Problem(file, f"{where}.slug", slug, f"the part {pid} has the page {PART_SLUGS[pid]}"))
+            problems.append(
+                Problem(file, f"{where}.slug", slug, f"the part {pid} has the page {PART_SLUGS[pid]}")
+            )
         for s, section in _items(part.get("sections")):
             where = f"parts[{p}].sections[{s}]"
             unique(section.get("id"), f"{where}.id")
@@ -247,12 +271,22 @@ def rule_problems(data: Any, file: str, guides: set[str]) -> list[Problem]:
     for qid in (NAME_QUESTION, ORGANISATION_QUESTION):
         if qid not in questions:
             problems.append(
-                Problem(file, "parts", qid, "a short-text question with this id is required (it names an assessment)")
+                Problem(
+                    file,
+                    "parts",
+                    qid,
+                    "a short-text question with this id is required (it names an assessment)",
+                )
             )
         elif questions[qid][1].get("type") != "short-text":
             where, question = questions[qid]
             problems.append(
-                Problem(file, f"{where}.type", question.get("type"), f"must be short-text (the question {qid} names an assessment)")
+                Problem(
+                    file,
+                    f"{where}.type",
+                    question.get("type"),
+                    f"must be short-text (the question {qid} names an assessment)",
+                )
             )
     return problems
 
@@ -332,7 +366,9 @@ def normalise(data: Mapping[str, Any], labels: Mapping[str, Mapping[str, str]]) 
             for q, question in enumerate(section["questions"], start=1):
                 question["number"] = f"{section_number}.{q}"
                 if question["type"] == "yes-no":
-                    attention = {option["id"]: option.get("attention") for option in question.get("options", [])}
+                    attention = {
+                        option["id"]: option.get("attention") for option in question.get("options", [])
+                    }
                     question["options"] = [
                         {"id": answer, "label": dict(labels[answer])}
                         | ({"attention": attention[answer]} if attention.get(answer) else {})
@@ -358,18 +394,21 @@ def used_guides(model: Mapping[str, Any]) -> list[str]:
     return slugs
 
 
-def answers_schema() -> dict:
-    """JSON Schema (2020-12) of a file of saved answers, as the tool writes and reads it.
+ANSWERS_DESCRIPTION = (
+    "A self-assessment saved by the tool of Förtroendemodellen. Answers are keyed by question id "
+    "(see /data/trust-model.json); their values depend on the question's type: text (short-text, "
+    "long-text), an option id (single-choice), a list of option ids (multiple-choice), yes, no or "
+    "unknown (yes-no) or YYYY-MM-DD (date). Answers that did not fit the model when a file was "
+    "loaded are kept in unmatched, so that nothing is lost."
+)
 
-    Answers are keyed by question id. Their values depend on the question's type: text
-    (short-text, long-text), an option id (single-choice), a list of option ids
-    (multiple-choice), ``yes``/``no``/``unknown`` (yes-no) or ``YYYY-MM-DD`` (date).
-    Answers that did not fit the model when the file was loaded are kept in ``unmatched``.
-    """
+
+def answers_schema() -> dict:
+    """JSON Schema (2020-12) of a file of saved answers, as the tool writes and reads it."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Förtroendemodellen: saved answers",
-        "description": answers_schema.__doc__.split("\n\n")[1].replace("\n    ", " ").strip(),
+        "description": ANSWERS_DESCRIPTION,
         "type": "object",
         "required": ["format", "format_version", "model_version", "saved", "assessment"],
         "properties": {
@@ -397,7 +436,12 @@ def answers_schema() -> dict:
                             "required": ["id", "value", "reason"],
                             "properties": {
                                 "id": {"type": "string"},
-                                "value": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+                                "value": {
+                                    "oneOf": [
+                                        {"type": "string"},
+                                        {"type": "array", "items": {"type": "string"}},
+                                    ]
+                                },
                                 "reason": {"enum": ["unknown-question", "unknown-option", "wrong-type"]},
                             },
                         },

@@ -68,7 +68,9 @@ def replace_markers(
                 return None
             return Problem(file, "trust-model marker part", args["part"], f"allowed: {', '.join(part_ids)}")
         return Problem(
-            file, "trust-model marker", " ".join(f"{k}={v}" if v else k for k, v in args.items()) or "(empty)",
+            file,
+            "trust-model marker",
+            " ".join(f"{k}={v}" if v else k for k, v in args.items()) or "(empty)",
             f"allowed: part=<{'|'.join(part_ids)}> or tool",
         )
 
@@ -226,11 +228,15 @@ def load_vocabularies(path: Path) -> tuple[dict[str, list[dict[str, str]]] | Non
     missing: list[str] = []
     for key in VOCABULARY_KEYS:
         entries = data.get(key)
-        terms = [
-            {"code": str(entry["code"]), **{lang: str(entry[lang]) for lang in LANGUAGES}}
-            for entry in entries or []
-            if isinstance(entry, dict) and "code" in entry and all(entry.get(lang) for lang in LANGUAGES)
-        ] if isinstance(entries, list) else []
+        terms = (
+            [
+                {"code": str(entry["code"]), **{lang: str(entry[lang]) for lang in LANGUAGES}}
+                for entry in entries or []
+                if isinstance(entry, dict) and "code" in entry and all(entry.get(lang) for lang in LANGUAGES)
+            ]
+            if isinstance(entries, list)
+            else []
+        )
         if terms:
             result[key] = terms
         else:
