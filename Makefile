@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build lint test test-fast example bench translations clean
+.PHONY: help serve build lint test test-fast example bench translations publish offline serve-nginx clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,8 +44,18 @@ example: $(STAMP) ## Create the files of a new example: make example ID=goteborg
 bench: $(STAMP) $(NODE_STAMP) ## Measure how the example collection scales: make bench N=1000
 	$(BIN)/python scripts/bench_examples.py -n $(or $(N),1000)
 
+publish: $(STAMP) ## Publish an edition with mike: make publish VERSION=2026.1 [PUSH=1]
+	@test -n "$(VERSION)" || { echo "usage: make publish VERSION=2026.1 [PUSH=1]" >&2; exit 2; }
+	VERSION_PROVIDER=mike $(BIN)/python scripts/publish.py "$(VERSION)" $(if $(PUSH),--push)
+
+offline: $(STAMP) $(NODE_STAMP) ## Build the offline zip (opens from the file system): build/offentligai-offline.zip
+	$(BIN)/python scripts/offline_bundle.py
+
+serve-nginx: build ## Serve site/ through the tested nginx configuration at http://127.0.0.1:8080
+	$(BIN)/python deploy/nginx/serve.py site
+
 translations: $(STAMP) ## List pages without English text or with outdated English text
 	$(BIN)/python scripts/translations.py --check
 
 clean: ## Remove built files and installed tools
-	rm -rf site $(VENV) node_modules .pytest_cache .cache
+	rm -rf site build $(VENV) node_modules .pytest_cache .cache

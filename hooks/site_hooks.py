@@ -20,7 +20,9 @@ from offentligai import (
     glossary,
     markers,
     material_patches,
+    offline,
     placeholders,
+    redirects,
     search_index,
     seo,
     tasklists,
@@ -96,6 +98,11 @@ def on_template_context(context: dict, template_name: str, config: Any) -> dict:
     """Give stand-alone templates (the 404 page) the strings of the language being built."""
     lang = _build_language(config)
     context["oai"] = {"lang": lang, "t": getattr(config, STATE)["t"][lang]}
+    # MkDocs takes the 404 page's base URL from site_url, to which mike appends the edition
+    # without a slash ("/2026.1"); Material would then resolve its files outside the edition.
+    base_url = str(context.get("base_url", ""))
+    if base_url.startswith("/") and not base_url.endswith("/"):
+        context["base_url"] = base_url + "/"
     return context
 
 
@@ -124,6 +131,9 @@ def on_post_build(config: Any) -> None:
         return  # an inner language build; the outermost call does the work once
     site = Path(config.site_dir)
     _split_search_index(site)
+    _mirror_redirects(config, site)
+    if "material/offline" in config.plugins:
+        _finish_offline(config, site)
     _patch_bundle(site)
     for path in assets.unused_lunr_files(site / "assets" / "javascripts" / "lunr"):
         path.unlink()
@@ -192,6 +202,21 @@ def _split_search_index(site: Path) -> None:
         target = site / search_index.index_path(lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _mirror_redirects(config: Any, site: Path) -> None:
+    """Give every language the redirects from moved pages (mkdocs-redirects writes Swedish only)."""
+    plugin = config.plugins.get("redirects")
+    if plugin is not None:
+        redirects.mirror(site, plugin.config["redirect_maps"], config.use_directory_urls)
+
+
+def _finish_offline(config: Any, site: Path) -> None:
+    """Search scripts per language and the local iframe-worker shim for the offline profile."""
+    try:
+        offline.finish(getattr(config, STATE)["root"], site)
+    except ContentError as error:
+        raise PluginError(error.report()) from None
 
 
 def _patch_bundle(site: Path) -> None:

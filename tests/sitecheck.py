@@ -95,7 +95,10 @@ def css_urls(css: str) -> list[str]:
 
 
 def html_pages(root: Path) -> Iterator[Path]:
-    yield from sorted(root.rglob("*.html"))
+    """Every page of the site, without the stubs at moved pages' old addresses (mkdocs-redirects)."""
+    for path in sorted(root.rglob("*.html")):
+        if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")[:2000]:
+            yield path
 
 
 def page_url(root: Path, path: Path, base: str) -> str:

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Publish an edition of the site with mike: one folder per edition on the gh-pages branch.
+
+    python scripts/publish.py 2026.1            # deploy 2026.1, alias latest, root → latest
+    python scripts/publish.py 2026.1 --push     # … and push the branch (the GitHub workflow)
+    python scripts/publish.py 2025.1            # a fix to an older edition: latest stays put
+
+Editions are named YEAR.NUMBER (2026.1, 2026.2, …). The newest edition carries the alias
+``latest``, and the branch root redirects there, so links to ``/latest/…`` always show the
+current text while ``/2025.1/…`` keeps showing what was published then, with a banner that
+leads to the latest. mike runs ``mkdocs build`` itself (strict through mkdocs.yml) with
+VERSION_PROVIDER=mike, which turns on Material's version selector.
+
+Aliases are symbolic links in the branch: nginx and GitHub Pages follow them. Serve the
+branch with deploy/nginx/offentligai.conf (see docs/om/drift.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REDIRECT_TEMPLATE = ROOT / "deploy" / "mike" / "redirect.html"
+LATEST = "latest"
+EDITION = re.compile(r"^(\d{4})\.(\d{1,3})$")
+
+
+def edition_key(version: str) -> tuple[int, int]:
+    """Sortable key of an edition name; ValueError for anything but YEAR.NUMBER."""
+    match = EDITION.match(version)
+    if not match:
+        raise ValueError(f"edition '{version}' must be YEAR.NUMBER, such as 2026.1")
+    return int(match.group(1)), int(match.group(2))
+
+
+def is_newest(version: str, deployed: list[dict]) -> bool:
+    """True when no deployed edition is newer than ``version`` (so it takes ``latest``)."""
+    key = edition_key(version)
+    others = [item["version"] for item in deployed if EDITION.match(str(item.get("version", "")))]
+    return all(edition_key(other) <= key for other in others)
+
+
+def mike_commands(
+    mike: list[str], version: str, *, latest: bool, push: bool, branch: str, remote: str
+) -> list[list[str]]:
+    """The mike commands that publish ``version``."""
+    git = ["--branch", branch, "--remote", remote] + (["--push"] if push else [])
+    deploy = [*mike, "deploy", *git, "--title", version]
+    if not latest:
+        return [[*deploy, version]]
+    return [
+        [*deploy, "--update-aliases", version, LATEST],
+        [*mike, "set-default", *git, "--template", str(REDIRECT_TEMPLATE), LATEST],
+    ]
+
+
+def builder_problem() -> str | None:
+    """Why mike would not build with MkDocs here, or None.
+
+    mike 2.2 builds with ProperDocs (a fork of MkDocs) whenever the package ``properdocs``
+    is installed; mkdocs-redirects 1.2.3 pulls it in, which is why requirements.txt pins
+    mkdocs-redirects 1.2.2.
+    """
+    try:
+        importlib.metadata.version("properdocs")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    return "properdocs is installed, so mike would build with it instead of MkDocs: pip uninstall properdocs"
+
+
+def deployed_versions(mike: list[str], branch: str, remote: str, env: dict[str, str]) -> list[dict]:
+    """What the branch holds now, updated from the remote's (nothing when it does not exist yet)."""
+    result = subprocess.run(
+        [*mike, "list", "--json", "--branch", branch, "--remote", remote],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0 or not result.stdout.strip():
+        return []
+    return json.loads(result.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("version", help="edition to publish, YEAR.NUMBER (such as 2026.1)")
+    parser.add_argument("--push", action="store_true", help="push the branch to the remote")
+    parser.add_argument("--branch", default="gh-pages", help="branch that holds the editions")
+    parser.add_argument("--remote", default="origin", help="remote to push to")
+    args = parser.parse_args(argv)
+
+    try:
+        edition_key(args.version)
+    except ValueError as error:
+        print(f"publish.py: {error}", file=sys.stderr)
+        return 2
+    problem = builder_problem()
+    if problem:
+        print(f"publish.py: {problem}", file=sys.stderr)
+        return 2
+    bin_dir = Path(sys.executable).parent
+    mike = [str(bin_dir / "mike")]
+    # mike runs `mkdocs build` from PATH: use the one installed beside this Python.
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")]),
+        "VERSION_PROVIDER": "mike",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    latest = is_newest(args.version, deployed_versions(mike, args.branch, args.remote, env))
+    if not latest:
+        print(f"publish.py: a newer edition is published; '{LATEST}' stays where it is")
+    for command in mike_commands(
+        mike, args.version, latest=latest, push=args.push, branch=args.branch, remote=args.remote
+    ):
+        result = subprocess.run(command, cwd=ROOT, env=env)
+        if result.returncode != 0:
+            print(f"publish.py: failed: {' '.join(command)}", file=sys.stderr)
+            return result.returncode
+    print(f"published {args.version}" + (f" as {LATEST}" if latest else "") + f" on branch {args.branch}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
