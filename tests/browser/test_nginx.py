@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 from pages import PAGE_TYPES, counterpart
+from searching import search_hits
 
 from deploy.nginx import serve
 from tests.fixtures.publishing import support
@@ -78,27 +79,13 @@ def test_page_loads_under_the_policy(page, site, path):
     assert page.evaluate("typeof __md_get") == "function"  # Material's inline script ran
 
 
-def _search(page, query: str) -> list[str]:
-    page.keyboard.press("s")
-    field = page.locator(".md-search__input")
-    field.wait_for(state="visible")
-    page.wait_for_function(
-        "() => !/Initi|Initierar/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    field.press_sequentially(query, delay=20)
-    page.wait_for_function(
-        "() => /\\d|Inga|No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-
-
 @pytest.mark.parametrize(
     ("start", "query", "expected"),
     [("", "kakorna", "om/integritet/"), ("en/", "procures", "en/guide/upphandling/")],
 )
 def test_search_works_in_each_language_under_the_policy(page, site, start, query, expected):
     page.goto(urljoin(site.url, start))
-    hits = _search(page, query)
+    hits = search_hits(page, query)
     assert any(hit.startswith(urljoin(site.url, expected)) for hit in hits), hits
 
 

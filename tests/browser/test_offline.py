@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
+from searching import search_hits
 
 from tests.fixtures.publishing import support
 
@@ -52,20 +53,6 @@ def test_navigation_leads_from_page_to_page(page, site):
     assert page.locator("h1").count() == 1
 
 
-def _search(page, query: str) -> list[str]:
-    page.keyboard.press("s")
-    field = page.locator(".md-search__input")
-    field.wait_for(state="visible")
-    page.wait_for_function(
-        "() => !/Initi|Initierar/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    field.press_sequentially(query, delay=20)
-    page.wait_for_function(
-        "() => /\\d|Inga|No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-
-
 @pytest.mark.parametrize(
     ("start", "query", "expected"),
     [
@@ -75,7 +62,7 @@ def _search(page, query: str) -> list[str]:
 )
 def test_search_works_in_each_language_offline(page, site, start, query, expected):
     page.goto(urljoin(site.url, start))
-    hits = _search(page, query)
+    hits = search_hits(page, query)
     assert any(hit.startswith(urljoin(site.url, expected)) for hit in hits), hits
     english = urljoin(site.url, "en/")
     assert all(hit.startswith(english) == start.startswith("en/") for hit in hits), hits

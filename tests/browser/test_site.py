@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from axecheck import axe_violations, describe
 from pages import PAGE_TYPES, counterpart
+from searching import search_finds_nothing, search_hits
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)
@@ -31,24 +32,6 @@ def test_language_switch_leads_to_the_counterpart(page, site, path):
     assert page.evaluate("document.documentElement.lang") != before
 
 
-def _search(page, query: str) -> list[str]:
-    """Type a query into Material's search like a reader would; return the result links."""
-    page.keyboard.press("s")  # Material's shortcut opens the search dialog
-    field = page.locator(".md-search__input")
-    field.wait_for(state="visible")
-    meta = page.locator(".md-search-result__meta")
-    # The worker is ready when the prompt replaces "Initialising search".
-    page.wait_for_function(
-        "() => !/Initi|Initierar/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    field.press_sequentially(query, delay=20)
-    page.wait_for_function(
-        "() => /\\d|Inga|No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    assert meta.is_visible()
-    return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-
-
 def _absent(site, lang: str, word: str) -> bool:
     """True when ``word`` occurs nowhere in the language's index, so a hit proves stemming."""
     path = site.root / ("en/" if lang == "en" else "") / "search" / "search_index.json"
@@ -60,7 +43,7 @@ def test_search_on_a_swedish_page_finds_only_swedish_pages_stemmed(page, site):
     # "kakorna" is not on any page; "kakor" is. Only the Swedish stemmer joins them.
     assert _absent(site, "sv", "kakorna")
     page.goto(site.url)
-    hits = _search(page, "kakorna")
+    hits = search_hits(page, "kakorna")
     assert any("/om/integritet/" in h for h in hits), hits
     assert all(not h.startswith(urljoin(site.url, "en/")) for h in hits), hits
     assert all("undefined" not in h for h in hits)
@@ -70,7 +53,7 @@ def test_search_on_an_english_page_finds_only_english_pages_stemmed(page, site):
     # "procures" is not on any page; "procure" and "procurement" are.
     assert _absent(site, "en", "procures")
     page.goto(urljoin(site.url, "en/"))
-    hits = _search(page, "procures")
+    hits = search_hits(page, "procures")
     assert any("/en/guide/upphandling/" in h for h in hits), hits
     assert all(h.startswith(urljoin(site.url, "en/")) for h in hits), hits
     assert all("undefined" not in h for h in hits)
@@ -78,8 +61,7 @@ def test_search_on_an_english_page_finds_only_english_pages_stemmed(page, site):
 
 def test_swedish_words_are_not_found_from_an_english_page(page, site):
     page.goto(urljoin(site.url, "en/om/integritet/"))
-    hits = _search(page, "kakor")
-    assert hits == [], hits
+    assert search_finds_nothing(page, "kakor")
 
 
 def test_keyboard_reaches_search_navigation_and_language_switch(page, site):
