@@ -37,6 +37,40 @@ def mkdocs_build(config_file: Path, site_dir: Path, site_url: str) -> subprocess
     )
 
 
+def fixture_config(site_url: str, hooks: list[str], head: str = "", markdown: str = "") -> str:
+    """mkdocs.yml of a small fixture site that uses the real theme overrides and ``hooks``.
+
+    ``head`` adds top-level settings (nav, repo_url, …); ``markdown`` adds Markdown extensions.
+    """
+    hook_lines = "\n".join(f"  - {ROOT.as_posix()}/hooks/{name}" for name in hooks)
+    extensions = ", ".join(filter(None, ["abbr, admonition, attr_list, md_in_html", markdown]))
+    return f"""
+site_name: Fixture
+site_url: {site_url}
+strict: true
+validation: {{omitted_files: warn, absolute_links: warn, unrecognized_links: warn, anchors: warn}}
+{head}
+theme:
+  name: material
+  custom_dir: {ROOT.as_posix()}/overrides
+  language: sv
+  font: false
+  features: [content.action.edit]
+plugins:
+  - search: {{lang: [sv, en], pipeline: [trimmer, stopWordFilter, stemmer]}}
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: true
+      reconfigure_material: true
+      languages:
+        - {{locale: sv, name: Svenska, default: true}}
+        - {{locale: en, name: English}}
+hooks:
+{hook_lines}
+markdown_extensions: [{extensions}, {{toc: {{permalink: true}}}}]
+"""
+
+
 @dataclass(frozen=True)
 class Site:
     root: Path  # the built site on disk

@@ -18,43 +18,17 @@ from pathlib import Path
 import pytest
 
 # Not "from conftest import": tests/browser/conftest.py may be the module named conftest.
-from tests.conftest import mkdocs_build
+from tests.conftest import fixture_config, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "examples"
 SITE_URL = "https://example.org/fixture/"
-CONFIG = """
-site_name: Fixture
-site_url: {site_url}
-repo_url: https://example.org/repo
-edit_uri: edit/main/docs/
-strict: true
-validation: {{omitted_files: warn, absolute_links: warn, unrecognized_links: warn, anchors: warn}}
-not_in_nav: |
-  /exempel/*.md
-nav:
-  - index.md
-  - exempel/index.md
-theme:
-  name: material
-  custom_dir: {root}/overrides
-  language: sv
-  font: false
-  features: [content.action.edit]
-plugins:
-  - search: {{lang: [sv, en]}}
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: true
-      reconfigure_material: true
-      languages:
-        - {{locale: sv, name: Svenska, default: true}}
-        - {{locale: en, name: English}}
-hooks:
-  - {root}/hooks/site_hooks.py
-  - {root}/hooks/example_hooks.py
-markdown_extensions: [abbr, admonition, attr_list, md_in_html, {{toc: {{permalink: true}}}}]
-"""
+CONFIG = fixture_config(
+    SITE_URL,
+    ["site_hooks.py", "example_hooks.py"],
+    head="repo_url: https://example.org/repo\nedit_uri: edit/main/docs/\n"
+    "not_in_nav: |\n  /exempel/*.md\nnav:\n  - index.md\n  - exempel/index.md",
+)
 TITLE_SV = '<script>alert("titel")</script> & Åres "AI"'
 TITLE_EN = '<script>alert("title")</script> & Åre\'s "AI"'
 SUMMARY_SV = 'Sammanfattning med <b>fetstil</b> & "citat" som ska synas som text.'
@@ -62,9 +36,7 @@ SUMMARY_SV = 'Sammanfattning med <b>fetstil</b> & "citat" som ska synas som text
 
 def make_site(tmp_path: Path, extra: Path | None = None) -> Path:
     """A fixture site in ``tmp_path``: the fixture docs, the real data, plus ``extra`` examples."""
-    (tmp_path / "mkdocs.yml").write_text(
-        CONFIG.format(root=ROOT.as_posix(), site_url=SITE_URL), encoding="utf-8"
-    )
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     shutil.copytree(FIXTURES / "site" / "docs", tmp_path / "docs")
     shutil.copytree(ROOT / "data", tmp_path / "data")
     if extra is not None:

@@ -8,36 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, fixture_config, mkdocs_build
 
-CONFIG = """
-site_name: Fixture
-site_url: https://example.org/fixture/
-strict: true
-validation: {{omitted_files: warn, absolute_links: warn, unrecognized_links: warn, anchors: warn}}
-theme:
-  name: material
-  custom_dir: {root}/overrides
-  language: sv
-  font: false
-plugins:
-  - search: {{lang: [sv, en], pipeline: [trimmer, stopWordFilter, stemmer]}}
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: true
-      reconfigure_material: true
-      languages:
-        - {{locale: sv, name: Svenska, default: true}}
-        - {{locale: en, name: English}}
-hooks:
-  - {root}/hooks/site_hooks.py
-markdown_extensions: [abbr, attr_list, admonition, {{toc: {{permalink: true}}}}]
-"""
+SITE_URL = "https://example.org/fixture/"
+CONFIG = fixture_config(SITE_URL, ["site_hooks.py"])
 
 
 def make_site(tmp_path: Path, pages: dict[str, str], strings: str | None = None) -> Path:
     """A fixture site in ``tmp_path`` with its own docs and a copy of the real data."""
-    (tmp_path / "mkdocs.yml").write_text(CONFIG.format(root=ROOT.as_posix()), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     shutil.copytree(ROOT / "data" / "strings", tmp_path / "data" / "strings")
     shutil.copy(ROOT / "data" / "glossary.yml", tmp_path / "data" / "glossary.yml")
     if strings is not None:

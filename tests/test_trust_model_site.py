@@ -13,35 +13,12 @@ import yaml
 
 from offentligai import trust_model as tm
 from offentligai.languages import load_strings
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, fixture_config, mkdocs_build
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
 SITE_URL = "https://example.org/fixture/"
 
-CONFIG = """
-site_name: Fixture
-site_url: {site_url}
-strict: true
-validation: {{omitted_files: warn, absolute_links: warn, unrecognized_links: warn, anchors: warn}}
-theme:
-  name: material
-  custom_dir: {root}/overrides
-  language: sv
-  font: false
-plugins:
-  - search: {{lang: [sv, en]}}
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: true
-      reconfigure_material: true
-      languages:
-        - {{locale: sv, name: Svenska, default: true}}
-        - {{locale: en, name: English}}
-hooks:
-  - {root}/hooks/site_hooks.py
-  - {root}/hooks/trust_model_hooks.py
-markdown_extensions: [abbr, attr_list, md_in_html, {{toc: {{permalink: true}}}}]
-"""
+CONFIG = fixture_config(SITE_URL, ["site_hooks.py", "trust_model_hooks.py"])
 
 PAGES = {
     "index.md": "# Start\n\nSe [syftet](fortroendemodellen/infor-utveckling.md#purpose).\n",
@@ -55,9 +32,7 @@ PAGES = {
 
 def make_site(folder: Path, model: str, pages: dict[str, str] | None = None) -> Path:
     """A fixture site: the real data, hooks and stub pages, with ``model`` as the question model."""
-    (folder / "mkdocs.yml").write_text(
-        CONFIG.format(root=ROOT.as_posix(), site_url=SITE_URL), encoding="utf-8"
-    )
+    (folder / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     shutil.copytree(ROOT / "data" / "strings", folder / "data" / "strings")
     for name in ("glossary.yml", "vocabularies.yml", "trust-model.schema.json"):
         shutil.copy(ROOT / "data" / name, folder / "data" / name)
