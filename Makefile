@@ -23,8 +23,10 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# The preview runs at the root of 127.0.0.1:$(PORT), whatever address the site is published at.
+PORT ?= 8000
+serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload (PORT=… for another port)
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP) ## Build the site strictly into site/
 	$(BIN)/mkdocs build --strict
