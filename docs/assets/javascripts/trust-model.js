@@ -1066,7 +1066,7 @@
                 : el(
                   "p",
                   { class: "oai-tm-report__answer" },
-                  el("span", { class: "oai-tm-visually-hidden" }, `${t("tm_report_answer", null, lang)}: `),
+                  el("span", { class: "oai-visually-hidden" }, `${t("tm_report_answer", null, lang)}: `),
                   q.answer
                 ),
               q.attention.map((note) =>
