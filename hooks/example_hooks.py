@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from offentligai import markers
 from offentligai.errors import ContentError
 from offentligai.examples import collection, exports, presentation, schema, vocabularies
 from offentligai.languages import page_language, strings_for
@@ -40,6 +41,8 @@ class _Build:
     fingerprint: tuple = ()  # what the examples were read from; see on_config
     env: Any = None  # the theme's Jinja environment, set in on_files
     strings: dict[str, dict[str, str]] = field(default_factory=dict)  # UI strings by language
+    # Fact boxes rendered in on_page_content, put in the page after search indexing, by page
+    facts: dict[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------
@@ -120,12 +123,22 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     )
     header = presentation.example_header(example, lang, build.vocabularies, t, catalogue_href)
     sources = presentation.example_sources(example, lang)
-    html = html.replace(HEADER_MARKER, _render(build, "partials/example-header.html", h=header, t=t), 1)
+    build.facts[page.file.src_uri] = _render(build, "partials/example-facts.html", h=header, t=t)
+    top = _render(build, "partials/example-header.html", h=header, facts=Markup(markers.EXAMPLE_FACTS))
+    html = html.replace(HEADER_MARKER, top, 1)
     return html.replace(SOURCES_MARKER, _render(build, "partials/example-sources.html", sources=sources), 1)
 
 
+@event_priority(-50)  # after the search plugin (0) has indexed page.content
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
-    """Describe an example page by its summary (site_hooks has set a default from the text)."""
+    """Put the fact box in an example page and describe the page by its summary.
+
+    The fact box goes in only now, so that the search index holds the example's text but not
+    its fact labels, which every example shares; the catalogue's filters cover the facts.
+    """
+    facts = getattr(config, STATE).facts.pop(page.file.src_uri, None)
+    if facts is not None:
+        page.content = page.content.replace(markers.EXAMPLE_FACTS, facts, 1)
     example = _example_of(page, config)
     if example is not None:
         summary = example.text("summary", page_language(page.url))[0]

@@ -117,3 +117,20 @@ def test_catalogue_lists_every_example_in_both_languages(site, data):
         page = (site.root / path).read_text(encoding="utf-8")
         for record in data["examples"]:
             assert f'<a href="{record["id"]}/"' in page, f"{path} does not list {record['id']}"
+
+
+def test_example_pages_have_a_fact_box_that_search_leaves_out(site, data):
+    """The search index holds an example's text, not the fact labels every example shares."""
+    for lang, prefix, label in (("sv", "", "Typ av organisation"), ("en", "en/", "Type of organisation")):
+        index = json.loads((site.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        for record in data["examples"]:
+            page = (site.root / prefix / "exempel" / record["id"] / "index.html").read_text(encoding="utf-8")
+            assert page.count('data-oai="facts"') == 1 and f"<dt>{label}</dt>" in page
+            assert "offentligai:" not in page
+            where = f"{prefix}exempel/{record['id']}/"
+            entries = [doc for doc in index["docs"] if doc["location"].startswith(where)]
+            assert entries, f"{record['id']} is not in the {lang} search index"
+            text = " ".join(doc["text"] for doc in entries)
+            assert label not in text
+            summary = " ".join(record["summary"][lang].split()[:6])
+            assert summary in " ".join(text.split()), f"the {lang} index lacks the summary of {record['id']}"
