@@ -51,6 +51,15 @@ STATE = "offentligai_state"  # attribute on the MkDocs config that holds this bu
 def on_config(config: Any) -> Any:
     """Load and validate the site's data once per language build."""
     root = Path(config.config_file_path).parent
+    i18n = config.plugins.get("i18n")
+    only = getattr(i18n, "config", {}).get("build_only_locale") if i18n is not None else None
+    if only and only != DEFAULT_LANGUAGE:
+        # The plugin would build that language at the site root, where our hooks take it for
+        # Swedish (languages are told apart by their address).
+        raise PluginError(
+            f"mkdocs.yml: plugins.i18n.build_only_locale: {only!r} (BUILD_ONLY_LOCALE): "
+            f"only {DEFAULT_LANGUAGE!r} can be built alone; preview English with `make serve`"
+        )
     try:
         strings = load_strings(root / "data" / "strings")
         terms = glossary.load_glossary(root / "data" / "glossary.yml")
@@ -76,7 +85,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Check that every marker was handled; describe the page; make glossary terms focusable."""
     try:
-        markers.check_all_handled(html, page.file.src_uri)
+        markers.check_all_handled(html, page.file.src_uri, before_indexing=True)
     except ContentError as error:
         raise PluginError(error.report()) from None
     if page.file.src_uri.startswith("guide/"):
@@ -88,8 +97,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return html
 
 
+@event_priority(-60)  # after the search plugin (0) and example_hooks (-50)
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
-    """Give templates the page's language data: strings, alternates and review date."""
+    """Check that no marker is left; give templates the page's strings, alternates and review date."""
+    try:
+        markers.check_all_handled(page.content or "", page.file.src_uri)
+    except ContentError as error:
+        raise PluginError(error.report()) from None
     context["oai"] = _page_data(page, config, str(context.get("base_url", ".")))
     return context
 
@@ -137,6 +151,7 @@ def on_post_build(config: Any) -> None:
     _patch_bundle(site)
     for path in assets.unused_lunr_files(site / "assets" / "javascripts" / "lunr"):
         path.unlink()
+    _drop_source_maps(site)
 
 
 # ---------------------------------------------------------------------------
@@ -217,6 +232,17 @@ def _finish_offline(config: Any, site: Path) -> None:
         offline.finish(getattr(config, STATE)["root"], site)
     except ContentError as error:
         raise PluginError(error.report()) from None
+
+
+def _drop_source_maps(site: Path) -> None:
+    """Remove the source maps and the comments in the scripts and styles that point at them."""
+    for path in assets.source_maps(site):
+        path.unlink()
+    for path in [*(site / "assets").rglob("*.js"), *(site / "assets").rglob("*.css")]:
+        text = path.read_text(encoding="utf-8")
+        trimmed = assets.without_source_map_comment(text)
+        if trimmed != text:
+            path.write_text(trimmed, encoding="utf-8")
 
 
 def _patch_bundle(site: Path) -> None:

@@ -148,3 +148,22 @@ def test_untranslated_pages_carry_a_notice_in_english(site):
         if 'data-oai="untranslated"' in text:
             assert name.startswith("en/"), f"{name}: notice on a Swedish page"
             assert "has not been translated into English yet" in text
+
+
+def test_the_site_ships_no_source_maps(site):
+    """Source maps only help debug Material itself; readers would download nothing from them."""
+    assert not list(site.root.rglob("*.map"))
+    for path in [*site.root.rglob("*.js"), *site.root.rglob("*.css")]:
+        assert "sourceMappingURL=" not in path.read_text(encoding="utf-8"), path
+
+
+def test_no_image_is_oversized(site):
+    """Images ship with every copy of the site (also the offline zip); keep each small."""
+    images = [
+        p
+        for p in site.root.rglob("*")
+        if p.suffix.lower() in {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+    ]
+    assert images
+    for path in images:
+        assert path.stat().st_size <= 50_000, f"{path.relative_to(site.root)}: {path.stat().st_size:,} B"

@@ -65,6 +65,11 @@ def test_fixture_site_builds_with_notices_dates_and_glossary(tmp_path):
             None,
             "fel.md: marker: offentligai:glosary: unknown marker; check its spelling",
         ),
+        (  # a marker that only example pages may hold, on another page
+            {**PAGES, "fel.md": "# Fel\n\n<!-- offentligai:example-facts -->\n"},
+            None,
+            "fel.md: marker: offentligai:example-facts: unknown marker; check its spelling",
+        ),
         (
             {**PAGES, "fel.md": "# Fel\n\n[x]([[repo]])\n"},
             None,
@@ -95,3 +100,31 @@ def test_every_string_a_template_uses_exists():
 
     defined = set(load_strings(ROOT / "data" / "strings"))
     assert used <= defined, sorted(used - defined)
+
+
+def test_building_only_english_is_refused_with_a_clear_line(tmp_path):
+    """English alone would be built at the site root, where the hooks take pages for Swedish."""
+    config = make_site(tmp_path, PAGES)
+    text = config.read_text(encoding="utf-8").replace(
+        "      reconfigure_material: true\n",
+        "      reconfigure_material: true\n      build_only_locale: en\n",
+    )
+    config.write_text(text, encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site", SITE_URL)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "plugins.i18n.build_only_locale: 'en' (BUILD_ONLY_LOCALE): only 'sv' can be built alone" in output
+    assert "Traceback" not in output
+
+
+def test_building_only_swedish_leaves_out_english(tmp_path):
+    config = make_site(tmp_path, PAGES)
+    text = config.read_text(encoding="utf-8").replace(
+        "      reconfigure_material: true\n",
+        "      reconfigure_material: true\n      build_only_locale: sv\n",
+    )
+    config.write_text(text, encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site", SITE_URL)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "sida" / "index.html").is_file()
+    assert not (tmp_path / "site" / "en").exists()

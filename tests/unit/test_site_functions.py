@@ -202,6 +202,27 @@ def test_leftover_marker_is_an_error():
     assert "a.md: marker: offentligai:glosary: unknown marker" in caught.value.report()
 
 
+def test_markers_replaced_after_search_indexing_may_remain_only_until_then():
+    markers.check_all_handled(f"<p>x</p>{markers.EXAMPLE_FACTS}", "a.md", before_indexing=True)
+    with pytest.raises(ContentError) as caught:
+        markers.check_all_handled(f"<p>x</p>{markers.EXAMPLE_FACTS}", "a.md")
+    assert "a.md: marker: offentligai:example-facts: unknown marker" in caught.value.report()
+
+
+def test_source_map_comments_go_with_the_maps(tmp_path):
+    assert assets.without_source_map_comment("a();\n//# sourceMappingURL=b.min.js.map\n") == "a();\n"
+    assert assets.without_source_map_comment("a();\n//# sourceMappingURL=b.min.js.map") == "a();\n"
+    assert assets.without_source_map_comment("a();\n//# sourceMappingURL=b.min.js.map\n\n") == "a();\n"
+    assert assets.without_source_map_comment("p{}\n/*# sourceMappingURL=m.css.map */") == "p{}\n"
+    # Only a closing comment: the same words inside the code are code.
+    code = 'x="//# sourceMappingURL=";\ny();\n'
+    assert assets.without_source_map_comment(code) == code
+    write(tmp_path / "assets" / "javascripts" / "bundle.js.map", "{}")
+    write(tmp_path / "assets" / "stylesheets" / "main.css.map", "{}")
+    write(tmp_path / "assets" / "javascripts" / "bundle.js", "")
+    assert [p.name for p in assets.source_maps(tmp_path)] == ["bundle.js.map", "main.css.map"]
+
+
 def test_long_date_in_both_languages():
     assert long_date(dt.date(2026, 11, 28), "sv") == "28 november 2026"
     assert long_date(dt.date(2026, 3, 1), "en") == "1 March 2026"
