@@ -9,7 +9,11 @@ Material 9.8 has two behaviours that we cannot change through configuration:
    needed for ``hreflang`` links at all.
 2. It always loads ``search/search_index.json`` from the site root. We publish one index
    per language (see ``search_index``) and load the one of the page's language.
-3. Its search worker turns every query word into a prefix query (``avtal*``), which lunr
+3. It fetches the whole search index (over 100 KB gzipped) on every page load, although
+   most readers never search. We let it wait until the reader opens search, as Material
+   itself does for copies opened from the file system, and fetch it for highlighting only
+   on pages opened from a search result (``?h=``).
+4. Its search worker turns every query word into a prefix query (``avtal*``), which lunr
    runs without the stemmer, so an inflected form never finds its stem in a stemmed index
    (``kakorna`` finds nothing although the page says ``kakor``). We add the plain word as
    a second, optional clause that does go through the language's stemmer.
@@ -59,6 +63,18 @@ def patches() -> list[Patch]:
             "load the search index of the page's language (file:// copies)",
             '_t(`${new URL("search/search_index.js",Or.base)}`)',
             f'_t(`${{new URL({lang_prefix}+"search/search_index.js",Or.base)}}`)',
+        ),
+        Patch(
+            BUNDLE,
+            "fetch the search index when search is first opened",
+            'L($(location.protocol!=="file:"),Je("search"))',
+            'L($(!1),Je("search"))',
+        ),
+        Patch(
+            BUNDLE,
+            "highlight search terms (and so fetch the index) only on pages opened from a result",
+            'me("content").map(e=>V("search.highlight")?Ai(',
+            'me("content").map(e=>V("search.highlight")&&we().searchParams.has("h")?Ai(',
         ),
         Patch(
             WORKER,

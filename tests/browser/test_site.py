@@ -87,3 +87,22 @@ def test_keyboard_reaches_search_navigation_and_language_switch(page, site):
     page.focus(".oai-language__link")
     page.keyboard.press("Enter")
     page.wait_for_url(urljoin(site.url, "en/om/"))
+
+
+@pytest.mark.parametrize("path", ["guide/juridik/", "en/guide/juridik/"])
+def test_the_search_index_loads_only_when_search_is_opened(page, site, path):
+    """Most readers never search: the index (over 100 KB gzipped) waits until they do."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(urljoin(site.url, path))
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "search_index" in url]
+    hits = search_hits(page, "personuppgifter" if not path.startswith("en/") else "personal data")
+    index = urljoin(site.url, ("en/" if path.startswith("en/") else "") + "search/search_index.json")
+    assert index in fetched and hits
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_terms(page, site):
+    page.goto(urljoin(site.url, "om/integritet/?h=kakor"))
+    page.locator("article mark").first.wait_for()
+    assert "kakor" in page.locator("article mark").first.inner_text().lower()
