@@ -24,6 +24,8 @@ KNOWN_INLINE_SCRIPTS = (
     re.compile(r"^var target=document\.getElementById\(location\.hash\.slice\(1\)\)"),
     re.compile(r'^var palette=__md_get\("__palette"\)'),
     re.compile(r'^var anchor=window\.location\.hash\.substr\(1\);location\.href="[^"]*"\+'),
+    # overrides/main.html: must run before the first paint, so it cannot wait for a file
+    re.compile(r'^document\.documentElement\.classList\.add\("oai-js"\)$'),
 )
 MOVED = {"om/tillganglighetsredogorelse": "om/tillganglighet"}
 MB = 1024 * 1024
