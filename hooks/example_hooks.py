@@ -43,6 +43,8 @@ class _Build:
     strings: dict[str, dict[str, str]] = field(default_factory=dict)  # UI strings by language
     # Fact boxes rendered in on_page_content, put in the page after search indexing, by page
     facts: dict[str, str] = field(default_factory=dict)
+    # Templates by name: Jinja's get_template checks the file on disk at every call
+    templates: dict[str, Any] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------
@@ -192,7 +194,9 @@ def _strings(config: Any, lang: str) -> dict[str, str]:
 
 
 def _render(build: _Build, template: str, **context: Any) -> str:
-    return build.env.get_template(template).render(**context)
+    if template not in build.templates:
+        build.templates[template] = build.env.get_template(template)
+    return build.templates[template].render(**context)
 
 
 def _stat(path: Path) -> tuple[str, int, int]:
