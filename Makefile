@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build lint test test-fast example bench translations publish offline serve-nginx clean
+.PHONY: help serve serve-fast build lint test test-fast audit example bench translations publish offline serve-nginx clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,6 +28,13 @@ PORT ?= 8000
 serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload (PORT=… for another port)
 	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
+# For writing: Swedish pages only (the i18n plugin's build_only_locale), and after an edit only
+# the changed pages are rebuilt (--dirty). Navigation, titles and data files may show stale
+# until `make serve`; English is not offered, as it would move to the site root. Not strict:
+# MkDocs warns about every dirty build; problems are still printed, and `make test` fails on them.
+serve-fast: $(STAMP) ## Quicker preview for writers: Swedish only, rebuilds only changed pages
+	BUILD_ONLY_LOCALE=sv SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:$(PORT)
+
 build: $(STAMP) ## Build the site strictly into site/
 	$(BIN)/mkdocs build --strict
 
@@ -39,6 +46,9 @@ test: $(STAMP) $(NODE_STAMP) lint ## Run the whole test suite (lint, unit, build
 
 test-fast: $(STAMP) $(NODE_STAMP) ## Run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
+
+audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight and build speed on every page type: build/audit/report.md
+	AUDIT_COMMAND="make audit" $(BIN)/python scripts/audit.py
 
 example: $(STAMP) ## Create the files of a new example: make example ID=goteborg-chattbot ORG="Göteborgs stad"
 	$(BIN)/python scripts/new_example.py $(ID) --organisation "$(ORG)"

@@ -1,4 +1,6 @@
-"""`make serve`, the README's first command, serves both languages at the root."""
+"""`make serve`, the README's first command, serves both languages at the root; `make
+serve-fast`, for writers, serves the Swedish pages only. (scripts/audit.py times how soon an
+edit shows under each.)"""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+
+import pytest
 
 from tests.conftest import ROOT, free_port
 
@@ -22,10 +26,17 @@ def _status(url: str) -> int | None:
         return None
 
 
-def test_make_serve_serves_the_site_at_the_root():
+@pytest.mark.parametrize(
+    ("target", "served", "not_served"),
+    [
+        ("serve", ["", "en/", "guide/juridik/", "en/exempel/", "data/examples.json"], []),
+        ("serve-fast", ["", "guide/juridik/", "exempel/", "data/examples.json"], ["en/", "en/exempel/"]),
+    ],
+)
+def test_make_serve_serves_the_site_at_the_root(target, served, not_served):
     port = free_port()
     process = subprocess.Popen(
-        ["make", "--no-print-directory", "serve", f"PORT={port}"],
+        ["make", "--no-print-directory", target, f"PORT={port}"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -35,10 +46,12 @@ def test_make_serve_serves_the_site_at_the_root():
     try:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline and _status(base) != 200:
-            assert process.poll() is None, "make serve stopped"
+            assert process.poll() is None, f"make {target} stopped"
             time.sleep(1)
-        for path in ["", "en/", "guide/juridik/", "en/exempel/", "data/examples.json"]:
+        for path in served:
             assert _status(base + path) == 200, path
+        for path in not_served:
+            assert _status(base + path) == 404, path
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

@@ -20,9 +20,7 @@ def unused_lunr_files(lunr_dir: Path) -> list[Path]:
 
 
 # A last line such as "//# sourceMappingURL=bundle.min.js.map" (or the /*# … */ form in CSS).
-_SOURCE_MAP_COMMENT = re.compile(
-    r"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^\n]*?\*/)\s*\Z"
-)
+_SOURCE_MAP_COMMENT = re.compile(r"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^\n]*?\*/)\s*\Z")
 
 
 def source_maps(site: Path) -> list[Path]:

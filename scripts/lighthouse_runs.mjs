@@ -1,0 +1,63 @@
+// Run Lighthouse (mobile profile, the default) on a list of pages, in Debian's Chromium.
+//
+//   node scripts/lighthouse_runs.mjs job.json
+//
+// job.json: {"chrome": "/usr/bin/chromium", "runs": 3, "out": "folder",
+//            "pages": [{"name": "start-sv", "url": "http://127.0.0.1:8080/"}, ...]}
+// Writes one Lighthouse result per run to <out>/<name>.<run>.json, and <out>/retries.json.
+// A run that ends in a Lighthouse runtime error (such as NO_NAVSTART, "please run Lighthouse
+// again") is repeated up to twice; a page that still fails makes the script exit 1.
+// scripts/audit.py starts this and reads the results.
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+// The same flags as the browser tests: no sandbox (CI runs as root), and none of Chromium's
+// own traffic to Google, which this network refuses.
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-default-apps",
+  "--no-first-run",
+];
+
+const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
+mkdirSync(job.out, { recursive: true });
+const ATTEMPTS = 3;
+let failed = 0;
+const retries = [];
+// One browser for every run: Lighthouse clears the origin's cache and storage before each.
+const chrome = await chromeLauncher.launch({ chromePath: job.chrome, chromeFlags: CHROME_FLAGS });
+try {
+  for (const page of job.pages) {
+    for (let run = 1; run <= job.runs; run += 1) {
+      let lhr;
+      for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+        const result = await lighthouse(page.url, { port: chrome.port, output: "json", logLevel: "error" });
+        lhr = result.lhr;
+        if (!lhr.runtimeError) break;
+        retries.push({ page: page.name, run, attempt, error: lhr.runtimeError.code });
+        console.log(`${page.name} run ${run}, attempt ${attempt}: ${lhr.runtimeError.code}`);
+      }
+      writeFileSync(join(job.out, `${page.name}.${run}.json`), JSON.stringify(lhr));
+      const scores = Object.values(lhr.categories)
+        .map((category) => `${category.id} ${Math.round(category.score * 100)}`)
+        .join(", ");
+      if (lhr.runtimeError) {
+        failed += 1;
+        console.log(`${page.name} run ${run}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      } else {
+        console.log(`${page.name} run ${run}: ${scores}`);
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+}
+writeFileSync(join(job.out, "retries.json"), JSON.stringify(retries, null, 2));
+process.exit(failed ? 1 : 0);
