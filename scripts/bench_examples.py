@@ -341,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         "-n", "--count", type=int, default=1000, help="number of synthetic examples (default 1000)"
     )
     parser.add_argument(
-        "--repeat", type=int, default=2, help="builds per setup; the fastest counts (default 2)"
+        "--repeat", type=int, default=3, help="builds per setup; the fastest counts (default 3)"
     )
     parser.add_argument("--no-browser", action="store_true", help="skip the filter timing in Chromium")
     parser.add_argument(
