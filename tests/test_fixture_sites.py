@@ -102,15 +102,18 @@ def test_every_string_a_template_uses_exists():
     assert used <= defined, sorted(used - defined)
 
 
+def build_only(tmp_path: Path, locale: str):
+    """Build the fixture site with the i18n plugin's build_only_locale set to ``locale``."""
+    config = make_site(tmp_path, PAGES)
+    anchor = "      reconfigure_material: true\n"
+    text = config.read_text(encoding="utf-8").replace(anchor, f"{anchor}      build_only_locale: {locale}\n")
+    config.write_text(text, encoding="utf-8")
+    return mkdocs_build(config, tmp_path / "site", SITE_URL)
+
+
 def test_building_only_english_is_refused_with_a_clear_line(tmp_path):
     """English alone would be built at the site root, where the hooks take pages for Swedish."""
-    config = make_site(tmp_path, PAGES)
-    text = config.read_text(encoding="utf-8").replace(
-        "      reconfigure_material: true\n",
-        "      reconfigure_material: true\n      build_only_locale: en\n",
-    )
-    config.write_text(text, encoding="utf-8")
-    result = mkdocs_build(config, tmp_path / "site", SITE_URL)
+    result = build_only(tmp_path, "en")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "plugins.i18n.build_only_locale: 'en' (BUILD_ONLY_LOCALE): only 'sv' can be built alone" in output
@@ -118,13 +121,7 @@ def test_building_only_english_is_refused_with_a_clear_line(tmp_path):
 
 
 def test_building_only_swedish_leaves_out_english(tmp_path):
-    config = make_site(tmp_path, PAGES)
-    text = config.read_text(encoding="utf-8").replace(
-        "      reconfigure_material: true\n",
-        "      reconfigure_material: true\n      build_only_locale: sv\n",
-    )
-    config.write_text(text, encoding="utf-8")
-    result = mkdocs_build(config, tmp_path / "site", SITE_URL)
+    result = build_only(tmp_path, "sv")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "sida" / "index.html").is_file()
     assert not (tmp_path / "site" / "en").exists()
