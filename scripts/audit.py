@@ -39,7 +39,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy" / "nginx"))
+sys.path.insert(0, str(ROOT))
 import serve as nginx  # noqa: E402 (deploy/nginx/serve.py)
+
+from scripts import bench_examples  # noqa: E402 (its copy of the repository)
 
 CHROMIUM = "/usr/bin/chromium"
 NODE_RUNNER = ROOT / "scripts" / "lighthouse_runs.mjs"
@@ -323,9 +326,6 @@ def timed_build(site_dir: Path, site_url: str) -> float:
     return elapsed
 
 
-_COPY_SKIP = {".git", ".venv", "node_modules", "site", "build", ".cache", ".pytest_cache", ".ruff_cache"}
-
-
 def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback)
@@ -376,7 +376,7 @@ def rebuild_times(target: str, edits: int = 3) -> dict:
     page = "guide/juridik/"
     with tempfile.TemporaryDirectory(prefix="audit-serve-") as temp:
         copy = Path(temp) / "repo"
-        shutil.copytree(ROOT, copy, ignore=lambda _d, names: [n for n in names if n in _COPY_SKIP])
+        bench_examples.copy_site(copy)
         (copy / ".venv").symlink_to(ROOT / ".venv")  # the Makefile's installed venv
         port = nginx.free_port()
         url = f"http://127.0.0.1:{port}/{page}"
@@ -405,9 +405,9 @@ def rebuild_times(target: str, edits: int = 3) -> dict:
     return {"first_build_s": first, "runs_s": runs, "median_s": statistics.median(runs)}
 
 
-def lighthouse(base_url: str, out: Path, runs: int) -> dict:
-    """Lighthouse results per (page type, language), and "retries": the runs repeated after a
-    Lighthouse runtime error."""
+def lighthouse(base_url: str, out: Path, runs: int) -> tuple[dict[tuple[str, str], list[dict]], list[dict]]:
+    """Lighthouse results per (page type, language), and the runs repeated after a Lighthouse
+    runtime error."""
     pages = []
     for page_type, path in PAGE_TYPES.items():
         for lang in LANGUAGES:
@@ -422,12 +422,13 @@ def lighthouse(base_url: str, out: Path, runs: int) -> dict:
     result = subprocess.run([node, str(NODE_RUNNER), str(job)], cwd=ROOT)
     if result.returncode != 0:
         raise SystemExit("audit: Lighthouse could not load every page (see above)")
-    found: dict = {"retries": json.loads((out / "lighthouse" / "retries.json").read_text(encoding="utf-8"))}
+    retries = json.loads((out / "lighthouse" / "retries.json").read_text(encoding="utf-8"))
+    found = {}
     for page_type in PAGE_TYPES:
         for lang in LANGUAGES:
             files = [out / "lighthouse" / f"{page_type}-{lang}.{run}.json" for run in range(1, runs + 1)]
             found[(page_type, lang)] = [json.loads(file.read_text(encoding="utf-8")) for file in files]
-    return found
+    return found, retries
 
 
 def chromium_version() -> str:
@@ -461,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"audit: Lighthouse, {args.runs} runs on each of {2 * len(PAGE_TYPES)} pages …", flush=True)
     with nginx.running(site, out / "nginx", port=port, brotli=False):
-        results = lighthouse(base_url, out, args.runs)
+        results, retries = lighthouse(base_url, out, args.runs)
     pages = [
         judge(page_type, lang, ("" if lang == "sv" else f"{lang}/") + path, results[(page_type, lang)])
         for page_type, path in PAGE_TYPES.items()
@@ -478,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
         "lighthouse": any_run.get("lighthouseVersion", "?"),
         "chromium": chromium_version(),
         "runs": args.runs,
-        "retried_runs": results["retries"],
+        "retried_runs": retries,
         "served_at": base_url,
         "budgets": {"scores": SCORE_BUDGET, "weights": WEIGHT_BUDGET},
         "build": build,

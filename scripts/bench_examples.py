@@ -45,6 +45,8 @@ SKIP = {
     ".venv",
     "node_modules",
     "site",
+    "build",
+    ".cache",
     ".pytest_cache",
     ".ruff_cache",
     "__pycache__",
@@ -218,6 +220,7 @@ def body(words: Words, lang: str) -> str:
 
 
 def copy_site(target: Path) -> None:
+    """The repository without its installed tools, built files and caches (also scripts/audit.py)."""
     shutil.copytree(ROOT, target, ignore=lambda _dir, names: [n for n in names if n in SKIP], symlinks=True)
 
 
