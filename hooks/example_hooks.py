@@ -61,7 +61,8 @@ def on_config(config: Any) -> Any:
     root = getattr(config, SITE_STATE)["root"]
     folder = Path(config.docs_dir) / presentation.SECTION
     vocabulary_file = root / "data" / "vocabularies.yml"
-    files = [vocabulary_file, *sorted(folder.rglob("*.md"))]
+    pending_file = root / "data" / "examples-pending-review.yml"
+    files = [vocabulary_file, pending_file, *sorted(folder.rglob("*.md"))]
     fingerprint = (config.site_url, dt.date.today(), *map(_stat, files))
     previous = getattr(config, STATE, None)
     if previous is not None and previous.fingerprint == fingerprint:
@@ -71,7 +72,8 @@ def on_config(config: Any) -> Any:
         vocab = vocabularies.load_vocabularies(vocabulary_file)
         example_schema = schema.build_schema(vocab, absolute(config.site_url or "", schema.SCHEMA_PATH))
         check = schema.validator(example_schema)
-        found = collection.load_collection(folder, root, check, dt.date.today())
+        pending = collection.load_pending(pending_file, root)
+        found = collection.load_collection(folder, root, check, dt.date.today(), pending)
     except ContentError as error:
         raise PluginError(error.report()) from None
     examples = {example.id: example for example in found}

@@ -100,26 +100,30 @@ def swedish_file(args: argparse.Namespace, vocabularies: Vocabularies, today: dt
         codes_comment("organisation_type"),
         f"organisation_type: {args.organisation_type or TODO}",
     ]
-    if args.organisation_number:
-        lines.append(f"organisation_number: {yaml_text(args.organisation_number)}")
-    else:
-        lines.append("# organisation_number: NNNNNN-NNNN  (optional; remove the # if known)")
     lines += [
+        "# the organisation's own number, NNNNNN-NNNN (its web site or Bolagsverket's register)",
+        f"organisation_number: {yaml_text(args.organisation_number or 'TODO: NNNNNN-NNNN')}",
         codes_comment("functions"),
         f"functions: {listed(args.functions)}",
         codes_comment("techniques"),
         f"techniques: {listed(args.techniques)}",
         codes_comment("status"),
         f"status: {args.status or TODO}",
+        "# the date of the newest source that confirms the status (not later than its date)",
+        f"status_confirmed: {TODO}",
         f"year_started: {args.year_started or TODO}",
         "# year_ended: YYYY  (optional; remove the # when the use has ended)",
         codes_comment("decision_role"),
         f"decision_role: {args.decision_role or TODO}",
         f"personal_data: {args.personal_data or TODO}  # true or false",
         "sources:",
-        f"  - title: {yaml_text('TODO: källans titel (utgivare)')}",
+        "  # at least one primary source: the organisation itself, an authority, a court, a paper",
+        f"  - title: {yaml_text('TODO: källans titel')}",
         f"    url: {SOURCE_PLACEHOLDER}",
-        "    date: YYYY-MM-DD  # optional: the source's publication date; remove the line if unknown",
+        f"    publisher: {yaml_text('TODO: utgivare')}",
+        "    " + codes_comment("source_kind"),
+        f"    kind: {TODO}",
+        "    date: YYYY-MM-DD  # the source's publication date; remove the line only if it has none",
         f"last_reviewed: {today.isoformat()}",
         "---",
         "",

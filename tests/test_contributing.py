@@ -367,13 +367,23 @@ VALID_EXAMPLE = {
     "summary": "En chattbot svarar på frågor.",
     "organisation": "Kommunen",
     "organisation_type": "municipality",
+    "organisation_number": "212000-0142",
     "functions": ["general-public-services"],
     "techniques": ["generative-ai"],
     "status": "pilot",
+    "status_confirmed": "2024-05-01",
     "year_started": 2024,
     "decision_role": "none",
     "personal_data": False,
-    "sources": [{"title": "Källa (kommunen)", "url": "https://kommunen.se/ai", "date": "2024-05-01"}],
+    "sources": [
+        {
+            "title": "Kommunen inför AI",
+            "url": "https://kommunen.se/ai",
+            "publisher": "Kommunen",
+            "kind": "primary",
+            "date": "2024-05-01",
+        }
+    ],
     "last_reviewed": "2026-11-01",
 }
 

@@ -77,7 +77,7 @@ def test_vocabulary_problems_are_reported_together():
         vocabularies.parse_vocabularies(data, "v.yml")
     assert [str(p) for p in raised.value.problems] == [
         "v.yml: colours: is not a vocabulary; allowed: organisation_types, functions, techniques, statuses, "
-        "decision_roles",
+        "decision_roles, source_kinds",
         "v.yml: organisation_types[1].code: Bad Code: lowercase a–z, 0–9 and hyphens",
         "v.yml: functions[1].en: a label is required",
         "v.yml: functions[2].code: health: is already in this vocabulary",
@@ -86,6 +86,7 @@ def test_vocabulary_problems_are_reported_together():
         ),
         "v.yml: statuses: is required: a list of {code: …, sv: …, en: …}",
         "v.yml: decision_roles: is required: a list of {code: …, sv: …, en: …}",
+        "v.yml: source_kinds: is required: a list of {code: …, sv: …, en: …}",
     ]
 
 
@@ -101,7 +102,9 @@ def test_schema_is_valid_2020_12_and_takes_codes_from_the_vocabularies(vocab):
     assert built["properties"]["status"]["enum"] == vocab["status"].codes
     assert built["properties"]["functions"]["items"]["enum"] == vocab["functions"].codes
     assert built["additionalProperties"] is False
-    assert "organisation_number" not in built["required"] and "year_ended" not in built["required"]
+    assert built["properties"]["sources"]["items"]["properties"]["kind"]["enum"] == ["primary", "secondary"]
+    assert {"organisation_number", "status_confirmed"} <= set(built["required"])
+    assert "year_ended" not in built["required"] and "no_primary_source_reason" not in built["required"]
 
 
 def test_schema_text_is_stable(vocab):
@@ -110,10 +113,10 @@ def test_schema_text_is_stable(vocab):
     assert first == second and first.endswith("}\n")
 
 
-def test_english_schema_allows_only_title_and_summary(vocab):
+def test_english_schema_allows_only_the_texts_a_page_shows(vocab):
     english = schema.english_schema(schema.build_schema(vocab, "x"))
     assert english["required"] == ["title", "summary"]
-    assert set(english["properties"]) == {"title", "summary"}
+    assert set(english["properties"]) == {"title", "summary", "no_primary_source_reason"}
 
 
 def test_field_path_counts_list_positions_from_one():

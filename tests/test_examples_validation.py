@@ -45,7 +45,7 @@ EXPECTED = {
     "english-extra-key": [
         (
             "english-extra-key/english-extra-key.en.md: status: production: is not a known field; allowed: "
-            "title, summary"
+            "title, summary, no_primary_source_reason"
         ),
     ],
     "english-missing-summary": [
@@ -62,7 +62,7 @@ EXPECTED = {
     ],
     "heading-level-one": [
         (
-            "heading-level-one/heading-level-one.md: body, line 21: # Kommunens chattbot: the page title "
+            "heading-level-one/heading-level-one.md: body, line 24: # Kommunens chattbot: the page title "
             "comes from 'title'; start sections with '## '"
         ),
     ],
@@ -103,7 +103,10 @@ EXPECTED = {
         ("no-front-matter/no-front-matter.md: the file must start with front matter between two '---' lines"),
     ],
     "no-sources": [
-        "no-sources/no-sources.md: sources: []: needs at least one value: one or more public sources",
+        (
+            "no-sources/no-sources.md: sources: []: needs at least one value: one or more public sources, "
+            "at least one of them primary"
+        ),
     ],
     "organisation-number-check-digit": [
         (
@@ -126,7 +129,7 @@ EXPECTED = {
     ],
     "repeated-key": [
         (
-            "repeated-key/repeated-key.md: the front matter is not valid YAML at line 11, column 1: found "
+            "repeated-key/repeated-key.md: the front matter is not valid YAML at line 12, column 1: found "
             "the key 'status' twice"
         ),
     ],
@@ -139,7 +142,7 @@ EXPECTED = {
     "source-unknown-key": [
         (
             "source-unknown-key/source-unknown-key.md: sources[1].author: Kommunen: is not a known field; "
-            "allowed: title, url, date"
+            "allowed: title, url, publisher, kind, date"
         ),
     ],
     "source-url-not-http": [
@@ -154,6 +157,65 @@ EXPECTED = {
             "address"
         ),
     ],
+    "english-reason-missing": [
+        (
+            "english-reason-missing/english-reason-missing.en.md: no_primary_source_reason: is required: "
+            "the Swedish file has it; translate it"
+        ),
+    ],
+    "english-reason-without-swedish": [
+        (
+            "english-reason-without-swedish/english-reason-without-swedish.en.md: no_primary_source_reason: "
+            "The municipality has published nothing itself.: the Swedish file has none; remove it"
+        ),
+    ],
+    "no-primary-source": [
+        (
+            "no-primary-source/no-primary-source.md: sources: 1 source, none primary: at least one source "
+            "must be primary (the organisation, an authority, a court, a peer-reviewed paper); otherwise "
+            "say why in no_primary_source_reason"
+        ),
+    ],
+    "organisation-number-missing": [
+        (
+            "organisation-number-missing/organisation-number-missing.md: organisation_number: is required: "
+            "Swedish organisationsnummer NNNNNN-NNNN whose last digit is its Luhn check digit"
+        ),
+    ],
+    "reason-with-primary": [
+        (
+            "reason-with-primary/reason-with-primary.md: no_primary_source_reason: Kommunen har inte "
+            "publicerat något själv.: remove it: a source is primary, so no reason is needed"
+        ),
+    ],
+    "source-kind-unknown": [
+        "source-kind-unknown/source-kind-unknown.md: sources[1].kind: blog: allowed: primary, secondary",
+    ],
+    "source-missing-publisher": [
+        (
+            "source-missing-publisher/source-missing-publisher.md: sources[1].publisher: is required: who "
+            "published the source, as text"
+        ),
+    ],
+    "status-confirmed-after-sources": [
+        (
+            "status-confirmed-after-sources/status-confirmed-after-sources.md: status_confirmed: 2022-01-15: "
+            "must not be later than the newest source's date (2021-03-01): it is the date of the newest "
+            "source that confirms the status"
+        ),
+    ],
+    "status-confirmed-missing": [
+        (
+            "status-confirmed-missing/status-confirmed-missing.md: status_confirmed: is required: date "
+            "YYYY-MM-DD of the newest source that confirms the status; not later than that source's date"
+        ),
+    ],
+    "status-confirmed-undated-sources": [
+        (
+            "status-confirmed-undated-sources/status-confirmed-undated-sources.md: status_confirmed: "
+            "2021-03-01: needs a dated source: give the date of the source that confirms the status"
+        ),
+    ],
     "summary-too-long": [
         (
             "summary-too-long/summary-too-long.md: summary: Chattboten svarar. Chattboten svarar. "
@@ -163,7 +225,7 @@ EXPECTED = {
     ],
     "todo-in-body": [
         (
-            "todo-in-body/todo-in-body.md: body, line 25: TODO: skriv mer.: is a placeholder (TODO): "
+            "todo-in-body/todo-in-body.md: body, line 28: TODO: skriv mer.: is a placeholder (TODO): "
             "replace it with the real text"
         ),
     ],
@@ -180,8 +242,8 @@ EXPECTED = {
         (
             "unknown-key/unknown-key.md: organization: Exempelby kommun: is not a known field (did you "
             "mean organisation?); allowed: id, title, summary, organisation, organisation_type, "
-            "organisation_number, functions, techniques, status, year_started, year_ended, decision_role, "
-            "personal_data, sources, last_reviewed"
+            "organisation_number, functions, techniques, status, status_confirmed, year_started, year_ended, "
+            "decision_role, personal_data, sources, no_primary_source_reason, last_reviewed"
         ),
         "unknown-key/unknown-key.md: organisation: is required: the organisation's official name",
     ],
@@ -262,6 +324,94 @@ def test_every_problem_of_a_run_is_reported_together(tmp_path, check):
     assert "wrong-code.md: status: live" in report
     assert "year-ended-before-start.md: year_ended: 2019" in report
     assert "english-without-swedish.en.md: has no Swedish file" in report
+
+
+def _copy_valid(folder: Path, **changes: str) -> None:
+    """The valid fixture in ``folder``, with front-matter lines replaced (old=new pairs)."""
+    for path in (FIXTURES / "valid").iterdir():
+        text = path.read_text(encoding="utf-8")
+        for old, new in changes.items():
+            text = text.replace(old, new)
+        (folder / path.name).write_text(text, encoding="utf-8")
+
+
+def test_a_reason_stands_in_for_a_primary_source_in_both_languages(tmp_path, check):
+    _copy_valid(tmp_path)
+    sv, en = tmp_path / "exempelby-chattbot.md", tmp_path / "exempelby-chattbot.en.md"
+    sv.write_text(
+        sv.read_text(encoding="utf-8")
+        .replace("kind: primary", "kind: secondary")
+        .replace(
+            "last_reviewed:",
+            "no_primary_source_reason: Bara lokalpressen har skrivit om den.\nlast_reviewed:",
+        ),
+        encoding="utf-8",
+    )
+    en.write_text(
+        en.read_text(encoding="utf-8").replace(
+            "---\n\n", "no_primary_source_reason: Only the local press has written about it.\n---\n\n", 1
+        ),
+        encoding="utf-8",
+    )
+    (example,) = collection.load_collection(tmp_path, tmp_path, check, TODAY)
+    assert example.no_primary_source_reason == {
+        "sv": "Bara lokalpressen har skrivit om den.",
+        "en": "Only the local press has written about it.",
+    }
+    assert example.sources[0].kind == "secondary"
+    assert example.status_confirmed == dt.date(2021, 3, 1)
+
+
+def test_an_example_pending_review_may_lack_only_the_policy_fields(tmp_path, check):
+    _copy_valid(tmp_path)
+    sv = tmp_path / "exempelby-chattbot.md"
+    text = sv.read_text(encoding="utf-8")
+    for line in (
+        "organisation_number: 212000-0142\n",
+        "status_confirmed: 2021-03-01\n",
+        "    kind: primary\n",
+    ):
+        text = text.replace(line, "")
+    sv.write_text(text.replace("    publisher: Exempelby kommun\n", ""), encoding="utf-8")
+    pending = frozenset({"exempelby-chattbot"})
+    (example,) = collection.load_collection(tmp_path, tmp_path, check, TODAY, pending)
+    assert example.status_confirmed is None and example.organisation_number is None
+    # Without the transition list the same file is refused, field by field.
+    with pytest.raises(ContentError) as raised:
+        collection.load_collection(tmp_path, tmp_path, check, TODAY)
+    fields = sorted(problem.field for problem in raised.value.problems)
+    assert fields == ["organisation_number", "sources[1].kind", "sources[1].publisher", "status_confirmed"]
+    # What a pending example does have is still checked.
+    sv.write_text(
+        sv.read_text(encoding="utf-8").replace("status: production", "status: live"), encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as raised:
+        collection.load_collection(tmp_path, tmp_path, check, TODAY, pending)
+    assert [problem.field for problem in raised.value.problems] == ["status"]
+
+
+def test_the_transition_list_names_only_examples(tmp_path, check):
+    _copy_valid(tmp_path)
+    with pytest.raises(ContentError) as raised:
+        collection.load_collection(
+            tmp_path, tmp_path, check, TODAY, frozenset({"exempelby-chattbot", "gone"})
+        )
+    assert [str(p) for p in raised.value.problems] == [
+        "data/examples-pending-review.yml: gone: is not an example; remove it from the list"
+    ]
+
+
+def test_the_transition_list_is_read_strictly(tmp_path):
+    path = tmp_path / "pending.yml"
+    assert collection.load_pending(path, tmp_path) == frozenset()
+    path.write_text("# comment only\n", encoding="utf-8")
+    assert collection.load_pending(path, tmp_path) == frozenset()
+    path.write_text("- a\n- b\n", encoding="utf-8")
+    assert collection.load_pending(path, tmp_path) == frozenset({"a", "b"})
+    path.write_text("a: 1\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        collection.load_pending(path, tmp_path)
+    assert str(raised.value.problems[0]) == "pending.yml: must be a list of example ids"
 
 
 def test_ids_must_be_unique():

@@ -11,8 +11,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as default
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..errors import ContentError, Problem
 from ..languages import DEFAULT_LANGUAGE
@@ -26,11 +29,18 @@ _SUSPECT = re.compile(r"\bTODO\b|^#(\s|$)", re.M)  # a line check_body must look
 _MAX_VALUE = 80  # longer values are shortened in messages
 
 
+# Fields the source policy (issue 13) added. Examples named in the transition list
+# (data/examples-pending-review.yml) may still lack them until they are reviewed.
+POLICY_FIELDS = ("organisation_number", "status_confirmed", "publisher", "kind")
+
+
 @dataclass(frozen=True)
 class Source:
     title: str
     url: str
     date: dt.date | None
+    publisher: str | None = None  # None only for examples still pending review
+    kind: str | None = None  # a code of the source_kinds vocabulary
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,9 @@ class Example:
     personal_data: bool
     sources: tuple[Source, ...]
     last_reviewed: dt.date
+    status_confirmed: dt.date | None = None  # None only for examples still pending review
+    # Why no source is primary, by language (empty when a source is primary)
+    no_primary_source_reason: Mapping[str, str] = default(default_factory=dict)
 
     def text(self, field: str, lang: str) -> tuple[str, str]:
         """``title`` or ``summary`` in ``lang`` (or in Swedish if untranslated), and its language."""
@@ -85,9 +98,17 @@ def example_files(folder: Path) -> tuple[dict[str, Path], dict[str, Path], list[
 
 
 def load_collection(
-    folder: Path, root: Path, check: schema.Draft202012Validator, today: dt.date
+    folder: Path,
+    root: Path,
+    check: schema.Draft202012Validator,
+    today: dt.date,
+    pending: frozenset[str] = frozenset(),
 ) -> list[Example]:
-    """Every example of ``folder``, sorted by id; raises ``ContentError`` with all problems."""
+    """Every example of ``folder``, sorted by id; raises ``ContentError`` with all problems.
+
+    ``pending``: ids of examples written before the source policy, which may still lack its
+    fields (``POLICY_FIELDS``); what they do have is checked like everything else.
+    """
     english_check = schema.validator(schema.english_schema(check.schema))
     swedish, english, misplaced = example_files(folder)
     problems = [
@@ -101,14 +122,16 @@ def load_collection(
     ]
     examples: list[Example] = []
     for stem, path in swedish.items():
-        meta = _read(path, _display(path, root), check, today, problems, stem)
-        texts = {field: {DEFAULT_LANGUAGE: (meta or {}).get(field)} for field in schema.ENGLISH_FIELDS}
+        meta = _read(path, _display(path, root), check, today, problems, stem, stem in pending)
+        fields = (*schema.ENGLISH_FIELDS, *schema.ENGLISH_OPTIONAL_FIELDS)
+        texts = {name: {DEFAULT_LANGUAGE: (meta or {}).get(name)} for name in fields}
         if stem in english:
-            en_meta = _read(
-                english[stem], _display(english[stem], root), english_check, today, problems, None
-            )
-            for field in schema.ENGLISH_FIELDS:
-                texts[field]["en"] = (en_meta or {}).get(field)
+            en_name = _display(english[stem], root)
+            en_meta = _read(english[stem], en_name, english_check, today, problems, None)
+            for name in fields:
+                texts[name]["en"] = (en_meta or {}).get(name)
+            if meta is not None and en_meta is not None:
+                problems.extend(english_translates(meta, en_meta, en_name))
         if meta is not None:
             examples.append(_example(meta, texts))
     for stem, path in english.items():
@@ -123,9 +146,33 @@ def load_collection(
                 )
             )
     problems.extend(duplicate_ids([(_display(swedish[e.id], root), e.id) for e in examples]))
+    problems.extend(
+        Problem("data/examples-pending-review.yml", "", stem, "is not an example; remove it from the list")
+        for stem in sorted(pending - set(swedish))
+    )
     if problems:
         raise ContentError(problems)
     return sorted(examples, key=lambda example: example.id)
+
+
+def load_pending(path: Path, root: Path) -> frozenset[str]:
+    """Ids of the examples still pending review under the source policy (a YAML list).
+
+    The file is a transition aid: it goes away when every example has been reviewed.
+    """
+    if not path.exists():
+        return frozenset()
+    name = _display(path, root)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        reason = " ".join(str(error).split())
+        raise ContentError([Problem(name, "", "", f"cannot be read ({reason})")]) from None
+    if data is None:
+        return frozenset()
+    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+        raise ContentError([Problem(name, "", "", "must be a list of example ids")])
+    return frozenset(data)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -142,6 +189,7 @@ def _read(
     today: dt.date,
     problems: list[Problem],
     stem: str | None,
+    pending: bool = False,
 ) -> dict[str, Any] | None:
     """The front matter of one file if the file is valid; its problems are added to ``problems``."""
     try:
@@ -152,7 +200,7 @@ def _read(
     except (OSError, UnicodeDecodeError) as error:
         problems.append(Problem(name, "", "", f"cannot be read as UTF-8 text ({error})"))
         return None
-    found = validate_meta(document.meta, name, check, today, stem)
+    found = validate_meta(document.meta, name, check, today, stem, pending)
     found += check_body(document.body, document.body_line, name)
     problems.extend(found)
     return None if found else document.meta
@@ -169,10 +217,12 @@ def validate_meta(
     check: schema.Draft202012Validator,
     today: dt.date,
     stem: str | None = None,
+    pending: bool = False,
 ) -> list[Problem]:
     """Schema errors, then the rules a schema cannot express; at most one problem per field.
 
     ``stem`` is the file name without ``.md`` that ``id`` must equal (None: no ``id`` field).
+    ``pending``: the example predates the source policy and may lack its fields.
     """
     found: dict[str, Problem] = {}
 
@@ -180,8 +230,10 @@ def validate_meta(
         found.setdefault(field, _problem(name, field, value, allowed))
 
     for error in sorted(check.iter_errors(dict(meta)), key=lambda e: list(map(str, e.absolute_path))):
-        for field, value, allowed in schema.describe(error):
-            add(field, value, allowed)
+        for where, value, allowed in schema.describe(error):
+            if pending and value == "" and where.rsplit(".", 1)[-1] in POLICY_FIELDS:
+                continue  # a missing policy field of an example still pending review
+            add(where, value, allowed)
     if stem is not None and isinstance(meta.get("id"), str) and meta["id"] != stem:
         add("id", meta["id"], f"must be the file name without .md: {stem}")
     for field, value in _strings(meta, ""):
@@ -206,11 +258,81 @@ def validate_meta(
         dates += [
             (f"sources[{n}].date", s.get("date")) for n, s in enumerate(sources, 1) if isinstance(s, dict)
         ]
+    dates.append(("status_confirmed", meta.get("status_confirmed")))
     for field, value in dates:
         day = parse_date(value)
         if day is not None and day > today:
             add(field, value, f"must not be in the future (after {today.isoformat()})")
+    if isinstance(sources, list) and sources and all(isinstance(s, dict) for s in sources):
+        # A source already reported (an unknown kind, say) is not counted for or against the policy.
+        # An example pending review may lack kinds; the rule waits until every source has one.
+        reported = any(field.startswith("sources") for field in found)
+        unfinished = pending and any("kind" not in source for source in sources)
+        for field, value, allowed in source_policy(meta, sources, reported or unfinished):
+            add(field, value, allowed)
     return list(found.values())
+
+
+def source_policy(
+    meta: Mapping[str, Any], sources: list[Mapping[str, Any]], lenient: bool = False
+) -> list[tuple[str, object, str]]:
+    """(field, value, what is allowed) for each breach of the source policy.
+
+    At least one source is primary, or ``no_primary_source_reason`` says why not (and only
+    then); ``status_confirmed`` is the date of the newest source that confirms the status, so
+    it cannot be later than the newest dated source. ``lenient``: the sources' kinds are not
+    all known yet, so the primary-source rule is not applied.
+    """
+    found: list[tuple[str, object, str]] = []
+    kinds = [source.get("kind") for source in sources]
+    reason = meta.get("no_primary_source_reason")
+    if "primary" in kinds and reason is not None:
+        found.append(
+            ("no_primary_source_reason", reason, "remove it: a source is primary, so no reason is needed")
+        )
+    elif "primary" not in kinds and reason is None and not lenient:
+        found.append(
+            (
+                "sources",
+                f"{len(sources)} source{'s' if len(sources) != 1 else ''}, none primary",
+                "at least one source must be primary (the organisation, an authority, a court, a "
+                "peer-reviewed paper); otherwise say why in no_primary_source_reason",
+            )
+        )
+    confirmed = parse_date(meta.get("status_confirmed"))
+    if confirmed is not None:
+        dated = [day for day in (parse_date(source.get("date")) for source in sources) if day is not None]
+        if not dated:
+            found.append(
+                (
+                    "status_confirmed",
+                    meta["status_confirmed"],
+                    "needs a dated source: give the date of the source that confirms the status",
+                )
+            )
+        elif confirmed > max(dated):
+            found.append(
+                (
+                    "status_confirmed",
+                    meta["status_confirmed"],
+                    f"must not be later than the newest source's date ({max(dated).isoformat()}): "
+                    "it is the date of the newest source that confirms the status",
+                )
+            )
+    return found
+
+
+def english_translates(meta: Mapping[str, Any], en_meta: Mapping[str, Any], en_name: str) -> list[Problem]:
+    """The English file translates exactly the optional texts that the Swedish file has."""
+    problems = []
+    for name in schema.ENGLISH_OPTIONAL_FIELDS:
+        if name in meta and name not in en_meta:
+            problems.append(Problem(en_name, name, "", "is required: the Swedish file has it; translate it"))
+        elif name in en_meta and name not in meta:
+            problems.append(
+                Problem(en_name, name, _shorten(en_meta[name]), "the Swedish file has none; remove it")
+            )
+    return problems
 
 
 def check_body(body: str, first_line: int, name: str) -> list[Problem]:
@@ -289,8 +411,15 @@ def _example(meta: Mapping[str, Any], texts: Mapping[str, Mapping[str, Any]]) ->
         year_ended=meta.get("year_ended"),
         decision_role=meta["decision_role"],
         personal_data=meta["personal_data"],
-        sources=tuple(Source(s["title"], s["url"], parse_date(s.get("date"))) for s in meta["sources"]),
+        sources=tuple(
+            Source(s["title"], s["url"], parse_date(s.get("date")), s.get("publisher"), s.get("kind"))
+            for s in meta["sources"]
+        ),
         last_reviewed=dt.date.fromisoformat(meta["last_reviewed"]),
+        status_confirmed=parse_date(meta.get("status_confirmed")),
+        no_primary_source_reason={
+            lang: str(text) for lang, text in texts["no_primary_source_reason"].items() if text is not None
+        },
     )
 
 

@@ -19,10 +19,13 @@ from .vocabularies import Vocabularies
 
 MAX_SUMMARY = 300
 SCHEMA_PATH = "data/example.schema.json"
-ENGLISH_FIELDS = ("title", "summary")
+ENGLISH_FIELDS = ("title", "summary")  # required in an English file
+# Texts shown on the page that an English file must translate when the Swedish file has them.
+ENGLISH_OPTIONAL_FIELDS = ("no_primary_source_reason",)
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _YEAR = {"type": "integer", "minimum": 1900, "maximum": 9999}
 _TEXT = {"type": "string", "pattern": r"\S"}  # not empty, not only spaces
+_LINE = {"type": "string", "pattern": r"^[^\n]*\S[^\n]*$", "maxLength": 200}  # one short line
 
 
 def build_schema(vocabularies: Vocabularies, schema_url: str) -> dict[str, Any]:
@@ -63,6 +66,13 @@ def build_schema(vocabularies: Vocabularies, schema_url: str) -> dict[str, Any]:
         "functions": codes("functions", "one or more COFOG divisions (functions of government)"),
         "techniques": codes("techniques", "one or more AI techniques"),
         "status": codes("status", "the stage the use has reached"),
+        "status_confirmed": {
+            "description": (
+                "date YYYY-MM-DD of the newest source that confirms the status; "
+                "not later than that source's date"
+            ),
+            **_DATE,
+        },
         "year_started": {"description": "four-digit year the use started, not in the future", **_YEAR},
         "year_ended": {"description": "four-digit year the use ended, not before year_started", **_YEAR},
         "decision_role": codes("decision_role", "the system's role in decisions about individuals"),
@@ -71,13 +81,13 @@ def build_schema(vocabularies: Vocabularies, schema_url: str) -> dict[str, Any]:
             "type": "boolean",
         },
         "sources": {
-            "description": "one or more public sources",
+            "description": "one or more public sources, at least one of them primary",
             "type": "array",
             "minItems": 1,
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["title", "url"],
+                "required": ["title", "url", "publisher", "kind"],
                 "properties": {
                     "title": {"description": "the source's title, as text", **_TEXT},
                     "url": {
@@ -85,13 +95,26 @@ def build_schema(vocabularies: Vocabularies, schema_url: str) -> dict[str, Any]:
                         "type": "string",
                         "pattern": r"^https?://[^\s/]+\S*$",
                     },
+                    "publisher": {"description": "who published the source, as text", **_TEXT},
+                    "kind": {
+                        "description": (
+                            "primary (the organisation itself, an authority, a court, a peer-reviewed "
+                            "paper) or secondary (a news or trade outlet with its own reporting)"
+                        ),
+                        "type": "string",
+                        "enum": vocabularies["source_kind"].codes,
+                    },
                     "date": {"description": "publication date YYYY-MM-DD, not in the future", **_DATE},
                 },
             },
         },
+        "no_primary_source_reason": {
+            "description": "only for an example without a primary source: one line saying why",
+            **_LINE,
+        },
         "last_reviewed": {"description": "date YYYY-MM-DD of the last review, not in the future", **_DATE},
     }
-    optional = {"organisation_number", "year_ended"}
+    optional = {"year_ended", "no_primary_source_reason"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_url,
@@ -109,13 +132,15 @@ def build_schema(vocabularies: Vocabularies, schema_url: str) -> dict[str, Any]:
 
 
 def english_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """The schema of an English file: only ``title`` and ``summary``, both required."""
+    """The schema of an English file: ``title`` and ``summary``, and the translation of any
+    other text the page shows (whether that one is needed depends on the Swedish file)."""
+    names = (*ENGLISH_FIELDS, *ENGLISH_OPTIONAL_FIELDS)
     return {
         "$schema": schema["$schema"],
         "type": "object",
         "additionalProperties": False,
         "required": list(ENGLISH_FIELDS),
-        "properties": {name: schema["properties"][name] for name in ENGLISH_FIELDS},
+        "properties": {name: schema["properties"][name] for name in names},
     }
 
 

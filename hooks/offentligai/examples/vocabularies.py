@@ -22,6 +22,7 @@ FIELDS: dict[str, tuple[str, bool]] = {
     "techniques": ("techniques", True),
     "statuses": ("status", False),
     "decision_roles": ("decision_role", False),
+    "source_kinds": ("source_kind", False),  # the ``kind`` of each item of ``sources``
 }
 
 
