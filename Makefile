@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
@@ -13,9 +13,10 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -48,7 +49,7 @@ test-fast: $(STAMP) $(NODE_STAMP) ## Run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
 
 audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight and build speed on every page type: build/audit/report.md
-	AUDIT_COMMAND="make audit" $(BIN)/python scripts/audit.py
+	AUDIT_COMMAND="make audit" $(BIN)/python -m scripts.audit
 
 example: $(STAMP) ## Create the files of a new example: make example ID=goteborg-chattbot ORG="Göteborgs stad"
 	$(BIN)/python scripts/new_example.py $(ID) --organisation "$(ORG)"

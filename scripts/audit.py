@@ -1,7 +1,7 @@
 """Page quality budget: Lighthouse scores, page weight and build speed, on every page type.
 
-    python scripts/audit.py                 # what `make audit` runs
-    python scripts/audit.py --runs 1 --skip-rebuild
+    python -m scripts.audit                 # what `make audit` runs
+    python -m scripts.audit --runs 1 --skip-rebuild
 
 1. Builds the site strictly (timed) for the address it is then served at.
 2. Times the rebuild after a one-line edit under `make serve` and `make serve-fast`, in a
@@ -37,12 +37,10 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "deploy" / "nginx"))
-sys.path.insert(0, str(ROOT))
-import serve as nginx  # noqa: E402 (deploy/nginx/serve.py)
+from deploy.nginx import serve as nginx
+from scripts import bench_examples  # its copy of the repository
 
-from scripts import bench_examples  # noqa: E402 (its copy of the repository)
+ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = "/usr/bin/chromium"
 NODE_RUNNER = ROOT / "scripts" / "lighthouse_runs.mjs"
@@ -471,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     any_run = results[("start", "sv")][0]
     report = {
         "date": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
-        "command": os.environ.get("AUDIT_COMMAND") or " ".join(["python scripts/audit.py", *sys.argv[1:]]),
+        "command": os.environ.get("AUDIT_COMMAND") or " ".join(["python -m scripts.audit", *sys.argv[1:]]),
         "machine": {
             **machine(),
             "lighthouse_benchmark_index": statistics.median(page.benchmark_index for page in pages),

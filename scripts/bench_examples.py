@@ -39,6 +39,8 @@ import threading
 from collections import defaultdict
 from pathlib import Path
 
+from offentligai.examples.vocabularies import load_vocabularies
+
 ROOT = Path(__file__).resolve().parent.parent
 SKIP = {
     ".git",
@@ -148,9 +150,6 @@ def corpus(lang: str) -> list[str]:
 
 def synthetic_examples(count: int, folder: Path, seed: int = 1) -> None:
     """Write ``count`` valid examples (both languages) into ``folder``."""
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from offentligai.examples.vocabularies import load_vocabularies
-
     vocab = load_vocabularies(ROOT / "data" / "vocabularies.yml")
     rng = random.Random(seed)
     words = {lang: Words(corpus(lang), rng) for lang in ("sv", "en")}
@@ -161,6 +160,9 @@ def synthetic_examples(count: int, folder: Path, seed: int = 1) -> None:
         codes = {field: v.codes for field, v in vocab.items()}
         started = rng.randint(2012, this_year)
         ended = rng.choice([None, None, None, min(this_year, started + rng.randint(0, 4))])
+        dates = sorted(
+            f"{started - 1}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}" for _ in range(rng.randint(1, 4))
+        )
         meta = [
             "---",
             f"id: {example_id}",
@@ -168,9 +170,11 @@ def synthetic_examples(count: int, folder: Path, seed: int = 1) -> None:
             f'summary: "{words["sv"].text(160, 300)}"',
             f'organisation: "{words["sv"].sentence(2).rstrip(".").capitalize()}{rng.choice(kinds)} {number}"',
             f"organisation_type: {rng.choice(codes['organisation_type'])}",
+            f"organisation_number: {organisation_number(number)}",
             f"functions: [{', '.join(rng.sample(codes['functions'], rng.randint(1, 2)))}]",
             f"techniques: [{', '.join(rng.sample(codes['techniques'], rng.randint(1, 3)))}]",
             f"status: {rng.choice(codes['status'])}",
+            f"status_confirmed: {dates[-1]}",
             f"year_started: {started}",
             *([f"year_ended: {ended}"] if ended else []),
             f"decision_role: {rng.choice(codes['decision_role'])}",
@@ -178,11 +182,13 @@ def synthetic_examples(count: int, folder: Path, seed: int = 1) -> None:
             "sources:",
             *[
                 line
-                for source in range(rng.randint(1, 4))
+                for source, date in enumerate(dates)
                 for line in (
                     f'  - title: "{words["sv"].text(20, 80).rstrip(".")}"',
                     f"    url: https://example.org/kalla/{number}/{source}",
-                    f"    date: {started - 1}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                    f"    publisher: Organisationen {number}",
+                    f"    kind: {'primary' if source == 0 else rng.choice(codes['source_kind'])}",
+                    f"    date: {date}",
                 )
             ],
             f"last_reviewed: {dt.date.today().isoformat()}",
@@ -200,6 +206,16 @@ def synthetic_examples(count: int, folder: Path, seed: int = 1) -> None:
         (folder / f"{example_id}.en.md").write_text(
             "\n".join(english) + "\n" + body(words["en"], "en"), encoding="utf-8"
         )
+
+
+def organisation_number(number: int) -> str:
+    """A made-up organisation number with a valid check digit (212000-NNNN, like municipalities)."""
+    nine = f"212000{number % 1000:03d}"
+    total = sum(
+        (value - 9 if value > 9 else value)
+        for value in (int(d) * (2 if i % 2 == 0 else 1) for i, d in enumerate(nine))
+    )
+    return f"{nine[:6]}-{nine[6:]}{(10 - total % 10) % 10}"
 
 
 def body(words: Words, lang: str) -> str:

@@ -17,11 +17,10 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from offentligai.errors import ContentError
+from offentligai.examples.vocabularies import Vocabularies, load_vocabularies
 
-from offentligai.errors import ContentError  # noqa: E402
-from offentligai.examples.vocabularies import Vocabularies, load_vocabularies  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TODO = "TODO"

@@ -205,7 +205,7 @@ def owners_of(path: str) -> list[str]:
         ("docs/exempel/skatteverket-skatti.en.md", [CONTENT_TEAM]),
         ("data/trust-model.yml", [CONTENT_TEAM]),
         ("CONTRIBUTING.md", [CONTENT_TEAM]),
-        ("templates/example.md", [CONTENT_TEAM]),
+        ("writer-templates/example.md", [CONTENT_TEAM]),
         ("data/strings/site.yml", [CONTENT_TEAM, CODE_TEAM]),
         ("docs/assets/javascripts/trust-model.js", [CODE_TEAM]),
         ("data/trust-model.schema.json", [CODE_TEAM]),
@@ -396,8 +396,8 @@ def example_checker():
 
 def test_the_example_template_has_every_field_of_the_schema():
     _, built, _ = example_checker()
-    text = (ROOT / "templates" / "example.md").read_text(encoding="utf-8")
-    meta = front_matter(ROOT / "templates" / "example.md")
+    text = (ROOT / "writer-templates" / "example.md").read_text(encoding="utf-8")
+    meta = front_matter(ROOT / "writer-templates" / "example.md")
     optional = set(re.findall(r"^# ([a-z_]+): ", text, re.M)) - {"allowed"}
     assert set(meta) | optional == set(built["properties"])
     assert set(meta) == set(built["required"]), "required keys are live, optional ones commented out"
@@ -405,7 +405,7 @@ def test_the_example_template_has_every_field_of_the_schema():
 
 def test_the_example_template_lists_the_allowed_codes_of_the_vocabularies():
     vocabularies, _, _ = example_checker()
-    lines = (ROOT / "templates" / "example.md").read_text(encoding="utf-8").splitlines()
+    lines = (ROOT / "writer-templates" / "example.md").read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(lines):
         if line.startswith("# allowed: "):
             field = lines[n + 1].split(":")[0]
@@ -414,7 +414,7 @@ def test_the_example_template_lists_the_allowed_codes_of_the_vocabularies():
 
 def test_the_example_template_is_refused_until_filled_in_and_valid_when_filled_in():
     _, _, check = example_checker()
-    meta = front_matter(ROOT / "templates" / "example.md")
+    meta = front_matter(ROOT / "writer-templates" / "example.md")
     today = dt.date(2026, 11, 28)
     problems = collection.validate_meta(meta, "t.md", check, today, "t")
     assert {p.field.split("[")[0] for p in problems} == set(meta), "every placeholder must be refused"
@@ -425,13 +425,13 @@ def test_the_example_template_is_refused_until_filled_in_and_valid_when_filled_i
 
 
 def test_the_english_example_template_has_only_the_english_fields_and_the_same_anchors():
-    english = ROOT / "templates" / "example.en.md"
+    english = ROOT / "writer-templates" / "example.en.md"
     assert set(front_matter(english)) == set(schema.ENGLISH_FIELDS)
-    assert anchors(english) == anchors(ROOT / "templates" / "example.md") != []
+    assert anchors(english) == anchors(ROOT / "writer-templates" / "example.md") != []
 
 
 def test_the_chapter_template_follows_the_chapters():
-    template = ROOT / "templates" / "guide-chapter.md"
+    template = ROOT / "writer-templates" / "guide-chapter.md"
     meta = front_matter(template)
     chapter = front_matter(ROOT / "docs" / "guide" / "data.md")
     assert set(meta) == set(chapter) == {"title", "description", "last_reviewed"}
@@ -454,7 +454,7 @@ def test_contributing_exists_in_both_languages_with_the_examples_section():
     for text in (swedish, english):
         assert CONTENT_TEAM in text and CODE_TEAM in text, "name the same owners as CODEOWNERS"
         for target in re.findall(
-            r"\]\(((?:docs|data|templates|scripts|\.github)/[^)#]*|[\w.-]+\.(?:md|txt))", text
+            r"\]\(((?:docs|data|writer-templates|scripts|\.github)/[^)#]*|[\w.-]+\.(?:md|txt))", text
         ):
             assert (ROOT / target).exists(), f"broken link to {target}"
 
