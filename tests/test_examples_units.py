@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from offentligai import schema_errors
 from offentligai.errors import ContentError
 from offentligai.examples import collection, exports, presentation, schema, vocabularies
 from offentligai.languages import LANGUAGES, load_strings, strings_for
@@ -120,8 +121,8 @@ def test_english_schema_allows_only_the_texts_a_page_shows(vocab):
 
 
 def test_field_path_counts_list_positions_from_one():
-    assert schema.field_path(["sources", 1, "url"]) == "sources[2].url"
-    assert schema.field_path([]) == ""
+    assert schema_errors.field_path(["sources", 1, "url"]) == "sources[2].url"
+    assert schema_errors.field_path([]) == ""
 
 
 # ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from offentligai import schema_errors
 from offentligai import trust_model as tm
 from offentligai.errors import ContentError, Problem
 from offentligai.languages import load_strings
@@ -97,8 +98,8 @@ def test_missing_translation_is_named():
     del question(data, 0, 0, 0)["text"]["en"]
     question(data, 0, 0, 1)["text"]["sv"] = "   "
     assert report(data) == [
-        f"{FILE}: parts[0].sections[0].questions[0].text.en: is required (every text needs both sv and en)",
-        f"{FILE}: parts[0].sections[0].questions[1].text.sv: "
+        f"{FILE}: parts[1].sections[1].questions[1].text.en: is required (every text needs both sv and en)",
+        f"{FILE}: parts[1].sections[1].questions[2].text.sv:    : "
         "must not be empty (every text needs both sv and en)",
     ]
 
@@ -108,9 +109,9 @@ def test_choice_question_without_enough_options():
     question(data, 0, 0, 3)["options"] = question(data, 0, 0, 3)["options"][:1]
     del question(data, 1, 0, 0)["options"][0]["label"]
     assert report(data) == [
-        f"{FILE}: parts[0].sections[0].questions[3].options: […]: "
-        "needs at least 2 items for single-choice questions",
-        f"{FILE}: parts[1].sections[0].questions[0].options[0].label: "
+        f"{FILE}: parts[1].sections[1].questions[4].options: […]: "
+        "needs at least 2 values for single-choice questions",
+        f"{FILE}: parts[2].sections[1].questions[1].options[1].label: "
         "is required for multiple-choice questions",
     ]
 
@@ -119,8 +120,8 @@ def test_too_many_options():
     data = fixture_model()
     question(data, 1, 0, 0)["options"] = [{"id": f"o{i}", "label": {"sv": "x", "en": "x"}} for i in range(9)]
     assert report(data) == [
-        f"{FILE}: parts[1].sections[0].questions[0].options: […]: "
-        "allows at most 8 items for multiple-choice questions"
+        f"{FILE}: parts[2].sections[1].questions[1].options: […]: "
+        "allows at most 8 values for multiple-choice questions"
     ]
 
 
@@ -128,7 +129,7 @@ def test_yes_no_options_are_yes_no_or_unknown():
     data = fixture_model()
     question(data, 1, 0, 1)["options"] = [{"id": True, "attention": {"sv": "a", "en": "b"}}]
     assert report(data) == [
-        f"{FILE}: parts[1].sections[0].questions[1].options[0].id: True: allowed: yes, no, unknown "
+        f"{FILE}: parts[2].sections[1].questions[2].options[1].id: True: allowed: yes, no, unknown "
         "for yes-no questions (YAML reads unquoted yes and no as true and false: "
         'write "yes" or "no" in quotes)'
     ]
@@ -138,7 +139,7 @@ def test_yes_no_option_without_attention_is_pointless():
     data = fixture_model()
     question(data, 1, 0, 1)["options"] = [{"id": "yes"}]
     assert report(data) == [
-        f"{FILE}: parts[1].sections[0].questions[1].options[0].attention: is required for yes-no questions"
+        f"{FILE}: parts[2].sections[1].questions[2].options[1].attention: is required for yes-no questions"
     ]
 
 
@@ -146,7 +147,7 @@ def test_text_questions_have_no_options():
     data = fixture_model()
     question(data, 2, 0, 0)["options"] = [{"id": "a", "label": {"sv": "a", "en": "a"}}]
     assert report(data) == [
-        f"{FILE}: parts[2].sections[0].questions[0].options: […]: "
+        f"{FILE}: parts[3].sections[1].questions[1].options: […]: "
         "no options: only single-choice, multiple-choice and yes-no questions have options"
     ]
 
@@ -155,8 +156,8 @@ def test_unknown_keys_are_errors():
     data = fixture_model()
     question(data, 0, 0, 0)["hint"] = {"sv": "x", "en": "x"}
     assert report(data) == [
-        f"{FILE}: parts[0].sections[0].questions[0].hint: "
-        "unknown key; allowed keys: guide, help, id, options, text, type"
+        f"{FILE}: parts[1].sections[1].questions[1].hint: {{…}}: "
+        "is not a known field; allowed: id, type, text, help, guide, options"
     ]
 
 
@@ -164,7 +165,7 @@ def test_ids_are_unique_across_sections_and_questions():
     data = fixture_model()
     question(data, 2, 0, 0)["id"] = "purpose"  # the id of a section
     assert report(data) == [
-        f"{FILE}: parts[2].sections[0].questions[0].id: purpose: is already used at parts[0].sections[0].id; "
+        f"{FILE}: parts[3].sections[1].questions[1].id: purpose: is already used at parts[1].sections[1].id; "
         "ids must be unique"
     ]
 
@@ -172,8 +173,8 @@ def test_ids_are_unique_across_sections_and_questions():
 def test_guide_chapters_must_exist():
     data = fixture_model()
     assert report(data, guides={"annat"}) == [
-        f"{FILE}: parts[0].sections[0].guide: kapitel: no such chapter docs/guide/kapitel.md; allowed: annat",
-        f"{FILE}: parts[0].sections[0].questions[2].guide: kapitel: no such chapter docs/guide/kapitel.md; "
+        f"{FILE}: parts[1].sections[1].guide: kapitel: no such chapter docs/guide/kapitel.md; allowed: annat",
+        f"{FILE}: parts[1].sections[1].questions[3].guide: kapitel: no such chapter docs/guide/kapitel.md; "
         "allowed: annat",
     ]
 
@@ -197,7 +198,7 @@ def test_parts_come_in_their_fixed_order():
 
 
 def test_not_a_mapping_at_all():
-    assert report(["a list"]) == [f"{FILE}: […]: must be a mapping (key: value)"]
+    assert report(["a list"]) == [f"{FILE}: ['a list']: must be a mapping of keys to values"]
 
 
 def test_read_yaml_reports_syntax_errors_in_one_line(tmp_path):
@@ -216,21 +217,21 @@ def test_read_yaml_reports_a_missing_file(tmp_path):
     assert caught.value.problems == [Problem("data/trust-model.yml", "", "", "file not found")]
 
 
-def test_field_path():
-    assert tm.field_path(["parts", 1, "sections", 2, "questions", 0, "options"]) == (
-        "parts[1].sections[2].questions[0].options"
+def test_field_path_counts_list_positions_from_one():
+    assert schema_errors.field_path(["parts", 1, "sections", 2, "questions", 0, "options"]) == (
+        "parts[2].sections[3].questions[1].options"
     )
-    assert tm.field_path([]) == ""
+    assert schema_errors.field_path([]) == ""
 
 
 def test_in_file_order_puts_missing_fields_with_their_parent():
     data = {"version": "x", "parts": [{"id": "a", "title": {}}]}
     problems = [
-        Problem("f", "parts[0].title.en", "", "b"),
+        Problem("f", "parts[1].title.en", "", "b"),
         Problem("f", "version", "", "a"),
         Problem("f", "parts", "", "c"),
     ]
-    assert [p.field for p in tm.in_file_order(problems, data)] == ["version", "parts", "parts[0].title.en"]
+    assert [p.field for p in tm.in_file_order(problems, data)] == ["version", "parts", "parts[1].title.en"]
 
 
 def test_guide_slugs_are_the_swedish_chapter_files(tmp_path):

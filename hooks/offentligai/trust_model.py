@@ -20,6 +20,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from . import schema_errors
 from .errors import ContentError, Problem
 from .languages import LANGUAGES
 
@@ -69,120 +70,23 @@ def guide_slugs(guide_dir: Path) -> set[str]:
 # ---------------------------------------------------------------------------
 
 
-def field_path(path: Iterable[str | int]) -> str:
-    """``parts[1].sections[2].questions[0].options`` from a JSON Schema error path."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-_TYPE_NAMES = {"string": "text", "object": "a mapping (key: value)", "array": "a list", "integer": "a number"}
-
-
-def _value(instance: Any) -> Any:
-    """A short form of a wrong value for an error line."""
-    if isinstance(instance, dict):
-        return "{…}"
-    if isinstance(instance, list):
-        return "[…]"
-    return instance
-
-
-def _bool_hint(instance: Any) -> str:
-    # YAML 1.1 reads unquoted yes/no/on/off as booleans: the commonest slip in this file.
-    if isinstance(instance, bool):
-        return ' (YAML reads unquoted yes and no as true and false: write "yes" or "no" in quotes)'
-    return ""
-
-
-def _node_at(data: Any, path: list[str | int]) -> Any:
-    node = data
-    for key in path:
-        node = node[key]
-    return node
-
-
 def _question_type(data: Any, path: list[str | int]) -> str:
     """The type of the question that ``path`` points into, for messages of type-specific rules."""
     while path and not (len(path) >= 2 and path[-2] == "questions" and isinstance(path[-1], int)):
         path = path[:-1]
-    node = _node_at(data, path) if path else None
-    return str(node.get("type")) if isinstance(node, dict) else "these"
-
-
-def _problems_of(error: ValidationError, file: str, data: Any) -> list[Problem]:
-    """One or more problem lines for one JSON Schema error."""
-    path = list(error.absolute_path)
-    where = field_path(path)
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    instance = error.instance
-    kind = error.validator
-    # Errors of the per-type rules (if/then) say which type they apply to.
-    qualifier = f" for {_question_type(data, path)} questions" if "then" in error.relative_schema_path else ""
-    if kind == "required":
-        missing = [key for key in error.validator_value if key not in instance]
-        if not qualifier and set(missing) <= set(LANGUAGES):
-            qualifier = " (every text needs both sv and en)"
-        return [Problem(file, _join(where, key), "", f"is required{qualifier}") for key in missing]
-    if kind == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        extra = [key for key in instance if key not in allowed]
-        return [
-            Problem(file, _join(where, str(key)), "", f"unknown key; allowed keys: {', '.join(allowed)}")
-            for key in extra
-        ]
-    if kind in ("enum", "const"):
-        values = error.validator_value if kind == "enum" else [error.validator_value]
-        allowed = "allowed: " + ", ".join(map(str, values)) + qualifier + _bool_hint(instance)
-        return [Problem(file, where, _value(instance), allowed)]
-    if kind == "type":
-        expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
-        return [Problem(file, where, _value(instance), f"must be {expected}{_bool_hint(instance)}")]
-    if kind == "pattern":
-        description = schema.get("description", f"must match {error.validator_value}")
-        if description == "a non-empty text":
-            return [Problem(file, where, "", "must not be empty (every text needs both sv and en)")]
-        return [Problem(file, where, instance, f"allowed: {description}")]
-    if kind == "minItems":
-        return [
-            Problem(file, where, _value(instance), f"needs at least {error.validator_value} items{qualifier}")
-        ]
-    if kind == "maxItems":
-        return [
-            Problem(file, where, _value(instance), f"allows at most {error.validator_value} items{qualifier}")
-        ]
-    if kind == "not":
-        return [Problem(file, where, _value(instance), schema.get("description", "is not allowed here"))]
-    return [Problem(file, where, _value(instance), error.message)]
-
-
-# When one value breaks several keywords, the most specific message is the one shown.
-_PRIORITY = {"enum": 0, "const": 0, "not": 1, "pattern": 2, "type": 3}
-
-
-def _sort_key(error: ValidationError) -> tuple:
-    path = tuple(
-        (0, part, "") if isinstance(part, int) else (1, 0, str(part)) for part in error.absolute_path
-    )
-    return path, _PRIORITY.get(str(error.validator), 9)
+    node = data
+    for key in path:
+        node = node[key]
+    return str(node.get("type")) if path and isinstance(node, dict) else "these"
 
 
 def schema_problems(data: Any, schema: Mapping[str, Any], file: str) -> list[Problem]:
     """Every way in which ``data`` breaks the JSON Schema: one problem per field, the most specific."""
-    validator = Draft202012Validator(schema)
-    problems: list[Problem] = []
-    fields: set[str] = set()
-    for error in sorted(validator.iter_errors(data), key=_sort_key):
-        for problem in _problems_of(error, file, data):
-            if problem.field not in fields:  # one line per field: the most specific problem
-                fields.add(problem.field)
-                problems.append(problem)
-    return problems
+
+    def qualifier(error: ValidationError) -> str:  # rules for one question type (if/then)
+        return f" for {_question_type(data, list(error.absolute_path))} questions"
+
+    return schema_errors.problems(Draft202012Validator(schema), data, file, qualifier)
 
 
 def _items(value: Any) -> list[tuple[int, dict]]:
@@ -243,18 +147,18 @@ def rule_problems(data: Any, file: str, guides: set[str]) -> list[Problem]:
         )
     questions: dict[str, tuple[str, dict]] = {}
     for p, part in parts:
-        where = f"parts[{p}]"
+        where = f"parts[{p + 1}]"
         pid, slug = part.get("id"), part.get("slug")
         if pid in PART_SLUGS and slug in PART_SLUGS.values() and slug != PART_SLUGS[pid]:
             problems.append(
                 Problem(file, f"{where}.slug", slug, f"the part {pid} has the page {PART_SLUGS[pid]}")
             )
         for s, section in _items(part.get("sections")):
-            where = f"parts[{p}].sections[{s}]"
+            where = f"parts[{p + 1}].sections[{s + 1}]"
             unique(section.get("id"), f"{where}.id")
             guide(section, where)
             for q, question in _items(section.get("questions")):
-                where = f"parts[{p}].sections[{s}].questions[{q}]"
+                where = f"parts[{p + 1}].sections[{s + 1}].questions[{q + 1}]"
                 unique(question.get("id"), f"{where}.id")
                 guide(question, where)
                 if isinstance(question.get("id"), str):
@@ -264,7 +168,9 @@ def rule_problems(data: Any, file: str, guides: set[str]) -> list[Problem]:
                     oid = option.get("id")
                     if isinstance(oid, str) and oid in option_ids:
                         problems.append(
-                            Problem(file, f"{where}.options[{o}].id", oid, "is already used in this question")
+                            Problem(
+                                file, f"{where}.options[{o + 1}].id", oid, "is already used in this question"
+                            )
                         )
                     if isinstance(oid, str):
                         option_ids.add(oid)
@@ -299,10 +205,10 @@ def _positions(data: Any) -> dict[str, int]:
         positions[path] = len(positions)
         if isinstance(node, dict):
             for key, value in node.items():
-                walk(value, _join(path, str(key)))
+                walk(value, f"{path}.{key}" if path else str(key))
         elif isinstance(node, list):
             for index, value in enumerate(node):
-                walk(value, f"{path}[{index}]")
+                walk(value, f"{path}[{index + 1}]")
 
     walk(data, "")
     return positions
