@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from offentligai.examples import collection, frontmatter, schema
+from offentligai import frontmatter
+from offentligai.examples import collection, schema
 from offentligai.examples.vocabularies import load_vocabularies
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ import pytest
 from offentligai import schema_errors
 from offentligai.errors import ContentError
 from offentligai.examples import collection, exports, presentation, schema, vocabularies
-from offentligai.languages import LANGUAGES, load_strings, strings_for
+from offentligai.languages import LANGUAGES, collation_key, load_strings, strings_for
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 28)
@@ -230,7 +230,7 @@ def test_catalogue_summary_is_shortened(vocab, strings):
 
 @pytest.mark.parametrize(("text", "expected"), [("Åsa", "{sa"), ("abc", "abc"), ("Östra", "}stra")])
 def test_sort_key_puts_swedish_letters_last(text, expected):
-    assert presentation.sort_key(text) == expected
+    assert collation_key(text) == expected
 
 
 # ---------------------------------------------------------------------------

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from offentligai import frontmatter
 from offentligai.errors import ContentError
-from offentligai.examples import collection, frontmatter, schema, vocabularies
+from offentligai.examples import collection, schema, vocabularies
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "examples"

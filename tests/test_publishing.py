@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from deploy.nginx import serve
-from offentligai import offline, redirects
+from offentligai import frontmatter, offline, redirects
 from offentligai.errors import ContentError
 from scripts import csp, offline_bundle, publish
 from tests.fixtures.publishing.support import ROOT
@@ -377,8 +377,8 @@ def test_publishing_strings_are_prefixed_and_in_both_languages():
 
 
 def _front_matter_and_body(path: Path) -> tuple[dict, str]:
-    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-    return yaml.safe_load(front), body
+    document = frontmatter.split(path.read_text(encoding="utf-8"))
+    return document.meta, document.body
 
 
 def test_the_hosting_page_has_the_same_anchors_in_both_languages():

@@ -13,6 +13,7 @@ import yaml
 from offentligai import trust_model as tm
 from offentligai import trust_model_pages as pages
 from offentligai.errors import ContentError
+from offentligai.examples.vocabularies import FIELDS as VOCABULARY_FIELDS
 from offentligai.languages import load_strings, strings_for
 from tests.conftest import ROOT
 
@@ -214,24 +215,23 @@ def test_draft_prefill_matches_the_real_model():
     assert set(kept) == set(pages.DRAFT_PREFILL)
 
 
-def test_load_vocabularies_takes_the_five_lists(tmp_path):
+def test_load_vocabularies_takes_every_list_of_the_collection(tmp_path):
     path = tmp_path / "vocabularies.yml"
     entries = "[{code: a, sv: A, en: A}]"
-    path.write_text(
-        "\n".join(f"{key}: {entries}" for key in pages.VOCABULARY_KEYS) + "\nextra: []\n", encoding="utf-8"
-    )
+    path.write_text("\n".join(f"{key}: {entries}" for key in VOCABULARY_FIELDS) + "\n", encoding="utf-8")
     vocabularies, problems = pages.load_vocabularies(path)
-    assert problems == [] and set(vocabularies) == set(pages.VOCABULARY_KEYS)
+    assert problems == [] and set(vocabularies) == set(VOCABULARY_FIELDS)
     assert vocabularies["functions"] == [{"code": "a", "sv": "A", "en": "A"}]
 
 
-def test_load_vocabularies_says_what_is_missing(tmp_path):
+def test_load_vocabularies_says_what_is_wrong_with_the_collections_own_messages(tmp_path):
     path = tmp_path / "vocabularies.yml"
     path.write_text("functions: [{code: a, sv: A}]\n", encoding="utf-8")
     vocabularies, problems = pages.load_vocabularies(path)
     assert vocabularies is None
-    assert "vocabularies.yml: functions" in problems and len(problems) == 5
-    assert pages.load_vocabularies(tmp_path / "none.yml") == (None, ["none.yml not found"])
+    assert f"{path.as_posix()}: functions[1].en: a label is required" in problems
+    missing, problems = pages.load_vocabularies(tmp_path / "none.yml")
+    assert missing is None and problems[0].startswith(f"{(tmp_path / 'none.yml').as_posix()}: cannot be read")
 
 
 def test_the_real_vocabularies_are_usable():

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, Problem
-from .languages import LANGUAGES
+from .languages import LANGUAGES, collation_key
 
 MAX_DEFINITION = 250
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -137,13 +137,8 @@ def abbreviations(terms: list[Term], lang: str) -> str:
 
 
 def sorted_terms(terms: list[Term], lang: str) -> list[Term]:
-    """Terms in the alphabetical order of ``lang`` (å, ä, ö after z in Swedish)."""
-    order = "abcdefghijklmnopqrstuvwxyzåäö" if lang == "sv" else "abcdefghijklmnopqrstuvwxyz"
-
-    def key(term: Term) -> list[int]:
-        return [order.index(c) if c in order else len(order) + ord(c) for c in term.term[lang].lower()]
-
-    return sorted(terms, key=key)
+    """Terms in alphabetical order (å, ä, ö after z) by their name in ``lang``."""
+    return sorted(terms, key=lambda term: collation_key(term.term[lang]))
 
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">')

@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup, escape
 
+from . import frontmatter
 from . import trust_model as tm
 from .errors import ContentError, Problem
+from .examples.vocabularies import FIELDS as VOCABULARY_FIELDS
+from .examples.vocabularies import load_vocabularies as read_vocabularies
 from .languages import LANGUAGES
 
 MARKER = re.compile(r"<!--\s*offentligai:trust-model\b(?P<args>[^>]*?)-->")
@@ -33,7 +35,6 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 
 # Characters that mean something to Markdown in running text (HTML ones are escaped too).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|~])")
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", re.S)
 _HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
 
 
@@ -142,15 +143,15 @@ def page_title(path: Path) -> str | None:
     if not path.is_file():
         return None
     text = path.read_text(encoding="utf-8")
-    match = _FRONT_MATTER.match(text)
-    if match:
-        try:
-            meta = yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            meta = None
-        if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():
-            return meta["title"].strip()
-        text = text[match.end() :]
+    try:
+        document = frontmatter.split(text)
+    except frontmatter.FrontMatterError:
+        document = None  # no front matter, or broken: the strict build reports the page itself
+    if document is not None:
+        title = document.meta.get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+        text = document.body
     heading = _HEADING.search(text)
     return heading.group(1).strip() if heading else None
 
@@ -207,41 +208,20 @@ def draft_prefill(model: Mapping[str, Any]) -> tuple[dict[str, dict[str, Any]], 
     return kept, missing
 
 
-VOCABULARY_KEYS = ("organisation_types", "functions", "techniques", "statuses", "decision_roles")
-
-
 def load_vocabularies(path: Path) -> tuple[dict[str, list[dict[str, str]]] | None, list[str]]:
-    """The example vocabularies the draft form needs, and what is wrong with them.
+    """The example vocabularies the draft form needs (by their key in the file), and what is wrong.
 
-    The file belongs to the example collection, which validates it; here we only take
-    what we need and say what is missing, so that the draft form can be switched off.
+    The file belongs to the example collection, whose reader checks it; when it has problems the
+    draft form is switched off (and the collection's own build reports them).
     """
-    if not path.is_file():
-        return None, [f"{path.name} not found"]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError:
-        return None, [f"{path.name} is not valid YAML"]
-    if not isinstance(data, dict):
-        return None, [f"{path.name} is not a mapping"]
-    result: dict[str, list[dict[str, str]]] = {}
-    missing: list[str] = []
-    for key in VOCABULARY_KEYS:
-        entries = data.get(key)
-        terms = (
-            [
-                {"code": str(entry["code"]), **{lang: str(entry[lang]) for lang in LANGUAGES}}
-                for entry in entries or []
-                if isinstance(entry, dict) and "code" in entry and all(entry.get(lang) for lang in LANGUAGES)
-            ]
-            if isinstance(entries, list)
-            else []
-        )
-        if terms:
-            result[key] = terms
-        else:
-            missing.append(f"{path.name}: {key}")
-    return (result if not missing else None), missing
+        vocabularies = read_vocabularies(path)
+    except ContentError as error:
+        return None, [str(problem) for problem in error.problems]
+    return {
+        key: [{"code": code, **labels} for code, labels in vocabularies[field].labels.items()]
+        for key, (field, _) in VOCABULARY_FIELDS.items()
+    }, []
 
 
 def tool_data(

@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from .. import schema_errors
+from .. import frontmatter, schema_errors
 from ..errors import ContentError, Problem
 from ..languages import DEFAULT_LANGUAGE
-from . import frontmatter, schema
+from . import schema
 
 CATALOGUE_STEM = "index"  # docs/exempel/index.md is the catalogue, not an example
 ENGLISH_SUFFIX = ".en.md"
