@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from offentligai import build, markers
 from offentligai.examples import collection, exports, presentation, schema, vocabularies
 from offentligai.languages import page_language
-from offentligai.seo import absolute, shorten
+from offentligai.sitewide.seo import absolute, shorten
 
 PART = "examples"
 CATALOGUE_MARKER = "<!-- offentligai:example-catalogue -->"

@@ -16,19 +16,7 @@ import material
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from offentligai import (
-    assets,
-    build,
-    glossary,
-    markers,
-    material_patches,
-    offline,
-    placeholders,
-    redirects,
-    search_index,
-    seo,
-    tasklists,
-)
+from offentligai import build, markers
 from offentligai.dates import long_date
 from offentligai.languages import (
     DEFAULT_LANGUAGE,
@@ -36,6 +24,17 @@ from offentligai.languages import (
     load_strings,
     not_found_path,
     page_language,
+)
+from offentligai.sitewide import (
+    assets,
+    glossary,
+    material_patches,
+    offline,
+    placeholders,
+    redirects,
+    search_index,
+    seo,
+    tasklists,
 )
 
 log = get_plugin_logger("offentligai")

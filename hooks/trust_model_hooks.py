@@ -15,9 +15,9 @@ from typing import Any
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from offentligai import build, templating
-from offentligai import trust_model as tm
-from offentligai import trust_model_pages as pages
 from offentligai.languages import page_language
+from offentligai.trust_model import model as tm
+from offentligai.trust_model import pages
 
 log = get_plugin_logger("offentligai.trust_model")
 

@@ -174,7 +174,7 @@ def test_patched_material_files_are_named_by_their_content_and_referenced_so(sit
     """A patch changes the file, so it must change the name that servers cache for a year."""
     import material
 
-    from offentligai import material_patches
+    from offentligai.sitewide import material_patches
 
     theme = Path(material.__file__).parent / "templates"
     for target in {patch.target for patch in material_patches.patches()}:

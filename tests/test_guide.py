@@ -105,7 +105,7 @@ def test_built_english_chapters_are_not_fallbacks(site):
 
 
 def test_glossary_page_lists_every_term_in_both_languages(site):
-    from offentligai.glossary import load_glossary
+    from offentligai.sitewide.glossary import load_glossary
 
     terms = load_glossary(ROOT / "data" / "glossary.yml")
     sv = (site.root / "guide" / "ordlista" / "index.html").read_text(encoding="utf-8")

@@ -11,11 +11,11 @@ import pytest
 import yaml
 
 from offentligai import templating
-from offentligai import trust_model as tm
-from offentligai import trust_model_pages as pages
 from offentligai.errors import ContentError
 from offentligai.examples.vocabularies import FIELDS as VOCABULARY_FIELDS
 from offentligai.languages import load_strings, strings_for
+from offentligai.trust_model import model as tm
+from offentligai.trust_model import pages
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"

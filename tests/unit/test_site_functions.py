@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from offentligai import (
+from offentligai import markers
+from offentligai.dates import long_date
+from offentligai.errors import ContentError, Problem
+from offentligai.languages import counterpart_url, load_strings, not_found_path, page_language, strings_for
+from offentligai.sitewide import (
     assets,
     glossary,
-    markers,
     material_patches,
     placeholders,
     search_index,
     seo,
     tasklists,
 )
-from offentligai.dates import long_date
-from offentligai.errors import ContentError, Problem
-from offentligai.languages import counterpart_url, load_strings, not_found_path, page_language, strings_for
 
 # --- languages -----------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .languages import PREFIX
+from ..languages import PREFIX
 
 BUNDLE = "assets/javascripts/bundle.*.min.js"
 WORKER = "assets/javascripts/workers/search.*.min.js"

@@ -16,12 +16,12 @@ from typing import Any
 
 import jinja2
 
-from . import frontmatter
-from . import trust_model as tm
-from .errors import ContentError, Problem
-from .examples.vocabularies import FIELDS as VOCABULARY_FIELDS
-from .examples.vocabularies import load_vocabularies as read_vocabularies
-from .languages import LANGUAGES
+from .. import frontmatter
+from ..errors import ContentError, Problem
+from ..examples.vocabularies import FIELDS as VOCABULARY_FIELDS
+from ..examples.vocabularies import load_vocabularies as read_vocabularies
+from ..languages import LANGUAGES
+from . import model as tm
 
 MARKER = re.compile(r"<!--\s*offentligai:trust-model\b(?P<args>[^>]*?)-->")
 PART_TEMPLATE = "partials/trust-model-part.html"
