@@ -42,7 +42,7 @@ def on_config(config: Any) -> Any:
     vocabularies, vocabulary_problems = pages.load_vocabularies(root / VOCABULARIES_FILE)
     for problem in vocabulary_problems:
         log.info("example draft form switched off: %s", problem)
-    # Prefilling is a convenience; tests/test_trust_model_pages.py checks it against the real model.
+    # Prefilling is a convenience; tests/unit/test_trust_model_pages.py checks it against the real model.
     _, missing = pages.draft_prefill(model)
     for question in missing:
         log.info(

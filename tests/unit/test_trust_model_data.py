@@ -13,7 +13,7 @@ from offentligai import schema_errors
 from offentligai.errors import ContentError, Problem
 from offentligai.languages import load_strings
 from offentligai.trust_model import model as tm
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
 SCHEMA = json.loads((ROOT / tm.SCHEMA_FILE).read_text(encoding="utf-8"))

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import json
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,8 @@ from offentligai import schema_errors
 from offentligai.errors import ContentError
 from offentligai.examples import collection, exports, presentation, schema, vocabularies
 from offentligai.languages import LANGUAGES, collation_key, load_strings, strings_for
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 28)
 
 

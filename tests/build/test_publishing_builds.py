@@ -11,9 +11,9 @@ import pytest
 
 from offentligai.sitewide import offline
 from scripts import csp, offline_bundle
-from sitecheck import parse
-from tests.fixtures.publishing import support
-from tests.fixtures.publishing.support import ROOT
+from tests.helpers import publishing as support
+from tests.helpers.publishing import ROOT
+from tests.helpers.sitecheck import parse
 
 # The only inline scripts the site may have, each from a template we do not own: Material's
 # base.html (storage helpers), content.html (tabs), palette.html, and the redirect pages of

@@ -15,8 +15,8 @@ import pytest
 from offentligai import frontmatter
 from offentligai.errors import ContentError
 from offentligai.examples import collection, schema, vocabularies
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "examples"
 TODAY = dt.date(2026, 11, 28)
 

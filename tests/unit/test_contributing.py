@@ -17,8 +17,8 @@ import yaml
 from offentligai import frontmatter
 from offentligai.examples import collection, schema
 from offentligai.examples.vocabularies import load_vocabularies
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
 FORMS = GITHUB / "ISSUE_TEMPLATE"
 WORKFLOWS = GITHUB / "workflows"

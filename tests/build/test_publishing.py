@@ -21,7 +21,7 @@ from offentligai import frontmatter
 from offentligai.errors import ContentError
 from offentligai.sitewide import offline, redirects
 from scripts import csp, offline_bundle, publish
-from tests.fixtures.publishing.support import ROOT
+from tests.helpers.publishing import ROOT
 
 
 def write(path: Path, text: str) -> Path:

@@ -15,7 +15,7 @@ import pytest
 
 from deploy.nginx import serve
 from scripts import csp
-from tests.fixtures.publishing.support import fetch, lang_of
+from tests.helpers.publishing import fetch, lang_of
 
 YEAR = "public, max-age=31536000, immutable"
 LOAD_SECONDS = 10.0

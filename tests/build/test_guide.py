@@ -9,7 +9,7 @@ import pytest
 from markupsafe import escape
 
 from offentligai import frontmatter
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 GUIDE = ROOT / "docs" / "guide"
 CHAPTERS = [

@@ -14,8 +14,8 @@ import yaml
 from offentligai.errors import ContentError
 from offentligai.examples import collection, schema, vocabularies
 from offentligai.languages import load_strings
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "new_example.py"
 
 

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from scripts import audit
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def lhr(performance=1.0, accessibility=1.0, best=1.0, seo=1.0, requests=None, failing=None) -> dict:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, fixture_config, mkdocs_build
+from tests.helpers import ROOT
+from tests.helpers.builds import fixture_config, mkdocs_build
 
 SITE_URL = "https://example.org/fixture/"
 CONFIG = fixture_config(SITE_URL, ["site_hooks.py"])

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from tests.sitecheck import css_urls, html_pages, is_other_origin, page_url, parse, resolve
+from tests.helpers.sitecheck import css_urls, html_pages, is_other_origin, page_url, parse, resolve
 
 # URLs that appear as strings inside Material's JavaScript but are never loaded by this
 # site. The browser tests prove at run time that no page requests another origin.

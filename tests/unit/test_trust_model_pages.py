@@ -16,7 +16,7 @@ from offentligai.examples.vocabularies import FIELDS as VOCABULARY_FIELDS
 from offentligai.languages import load_strings, strings_for
 from offentligai.trust_model import model as tm
 from offentligai.trust_model import pages
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
 STRINGS = load_strings(ROOT / "data" / "strings")

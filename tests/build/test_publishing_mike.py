@@ -13,9 +13,9 @@ import pytest
 
 from deploy.nginx import serve
 from scripts import csp
-from sitecheck import parse
-from tests.fixtures.publishing import support
-from tests.fixtures.publishing.support import fetch, lang_of
+from tests.helpers import publishing as support
+from tests.helpers.publishing import fetch, lang_of
+from tests.helpers.sitecheck import parse
 
 OLDER, NEWER = support.OLDER, support.NEWER
 

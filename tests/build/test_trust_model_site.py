@@ -13,7 +13,8 @@ import yaml
 
 from offentligai.languages import load_strings
 from offentligai.trust_model import model as tm
-from tests.conftest import ROOT, fixture_config, mkdocs_build
+from tests.helpers import ROOT
+from tests.helpers.builds import fixture_config, mkdocs_build
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
 SITE_URL = "https://example.org/fixture/"

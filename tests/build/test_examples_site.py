@@ -6,15 +6,13 @@ import csv
 import html.parser
 import io
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
 
 from offentligai.examples import collection
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 
 class _Heading(html.parser.HTMLParser):

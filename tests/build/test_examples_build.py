@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-# Not "from conftest import": tests/browser/conftest.py may be the module named conftest.
-from tests.conftest import fixture_config, mkdocs_build
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+# Not "from conftest import": tests/browser/conftest.py may be the module named conftest.
+from tests.helpers.builds import fixture_config, mkdocs_build
+
 FIXTURES = ROOT / "tests" / "fixtures" / "examples"
 SITE_URL = "https://example.org/fixture/"
 CONFIG = fixture_config(
