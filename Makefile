@@ -48,7 +48,7 @@ test: $(STAMP) $(NODE_STAMP) lint ## Run the whole test suite (lint, unit, build
 # Quick feedback while working: unit tests and fixture-site builds; no browser and no build of
 # the whole site (those run in `make test`).
 test-fast: $(STAMP) $(NODE_STAMP) ## Quick feedback: the tests that need neither a browser nor the whole site built
-	$(BIN)/python -m pytest -m "not browser and not site"
+	$(BIN)/python -m pytest -m "not browser and not site" -n 2 -q
 
 audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight and build speed on every page type: build/audit/report.md
 	AUDIT_COMMAND="make audit" $(BIN)/python -m scripts.audit
