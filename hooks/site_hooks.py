@@ -14,10 +14,12 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
 from offentligai import (
     assets,
     glossary,
+    jsbundle,
     markers,
     material_patches,
     offline,
@@ -68,6 +70,25 @@ def on_config(config: Any) -> Any:
     per_language = {lang: strings_for(strings, lang) for lang in LANGUAGES}
     setattr(config, STATE, {"root": root, "strings": strings, "t": per_language, "glossary": terms})
     return config
+
+
+@event_priority(-150)  # after the i18n plugin (-100), which cannot handle generated files
+def on_files(files: Any, config: Any) -> Any:
+    """Publish each browser tool as one classic script made from its ES modules, not the modules."""
+    try:
+        scripts = jsbundle.scripts(Path(config.docs_dir))
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+    for file in [file for file in files if jsbundle.is_module(file.src_uri)]:
+        files.remove(file)
+    for target, text in scripts.items():
+        if files.get_file_from_path(target) is not None:
+            raise PluginError(
+                f"docs/{target}: the build makes this script from the modules under docs/"
+                f"{jsbundle.SOURCE_DIR}/ui/; remove the file"
+            )
+        files.append(File.generated(config, target, content=text))
+    return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

@@ -42,8 +42,8 @@ def on_config(config: Any) -> Any:
     except ContentError as error:
         raise PluginError(error.report()) from None
     model = tm.normalise(data, tm.yes_no_labels(site["strings"]))
-    vocabularies, vocabulary_problems = pages.load_vocabularies(root / VOCABULARIES_FILE)
-    for problem in vocabulary_problems:
+    rules, rule_problems = pages.load_draft_rules(root / VOCABULARIES_FILE)
+    for problem in rule_problems:
         log.info("example draft form switched off: %s", problem)
     # Prefilling is a convenience; tests/test_trust_model_pages.py checks it against the real model.
     _, missing = pages.draft_prefill(model)
@@ -57,7 +57,7 @@ def on_config(config: Any) -> Any:
         {
             "model": model,
             "schema": schema,
-            "vocabularies": vocabularies,
+            "example_rules": rules,
             "guides": pages.guide_titles(docs_dir / "guide", tm.used_guides(model)),
         },
     )
@@ -88,14 +88,17 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
-    """Give the tool page the model and the tool's settings as JSON for its script."""
+    """Give the tool page the model, the tool's settings and the example rules as JSON for its script."""
     if page.meta.get("template") != pages.TOOL_PAGE_TEMPLATE:
         return context
     state = getattr(config, STATE)
-    ui = pages.tool_data(
-        state["model"], getattr(config, SITE_STATE)["strings"], state["vocabularies"], page_language(page.url)
-    )
-    context["oai_trust_model"] = {"model": pages.script_json(state["model"]), "ui": pages.script_json(ui)}
+    ui = pages.tool_data(state["model"], getattr(config, SITE_STATE)["strings"], page_language(page.url))
+    rules = state["example_rules"]
+    context["oai_trust_model"] = {
+        "model": pages.script_json(state["model"]),
+        "ui": pages.script_json(ui),
+        "rules": pages.script_json(rules) if rules is not None else None,
+    }
     return context
 
 

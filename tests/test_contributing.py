@@ -208,7 +208,7 @@ def owners_of(path: str) -> list[str]:
         ("CONTRIBUTING.md", [CONTENT_TEAM]),
         ("writer-templates/example.md", [CONTENT_TEAM]),
         ("data/strings/site.yml", [CONTENT_TEAM, CODE_TEAM]),
-        ("docs/assets/javascripts/trust-model.js", [CODE_TEAM]),
+        ("docs/assets/javascripts/core/storage.js", [CODE_TEAM]),
         ("data/trust-model.schema.json", [CODE_TEAM]),
         ("hooks/site_hooks.py", [CODE_TEAM]),
         ("overrides/main.html", [CODE_TEAM]),

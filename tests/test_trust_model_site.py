@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from offentligai import trust_model as tm
+from offentligai.examples.schema import MAX_SUMMARY
 from offentligai.languages import load_strings
 from tests.conftest import ROOT, fixture_config, mkdocs_build
 
@@ -39,9 +40,10 @@ def make_site(folder: Path, model: str, pages: dict[str, str] | None = None) -> 
     (folder / "data" / "trust-model.yml").write_text(model, encoding="utf-8")
     docs = folder / "docs"
     shutil.copytree(ROOT / "docs" / "fortroendemodellen", docs / "fortroendemodellen")
-    for asset in ("javascripts/trust-model.js", "stylesheets/trust-model.css"):
-        (docs / "assets" / asset).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / "docs" / "assets" / asset, docs / "assets" / asset)
+    for asset in ("javascripts/core", "javascripts/ui"):  # the build makes trust-model.js from them
+        shutil.copytree(ROOT / "docs" / "assets" / asset, docs / "assets" / asset)
+    (docs / "assets" / "stylesheets").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "assets" / "stylesheets" / "trust-model.css", docs / "assets" / "stylesheets")
     for name, text in {**PAGES, **(pages or {})}.items():
         path = docs / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -107,7 +109,9 @@ def test_tool_page_embeds_the_model_and_its_settings(built):
         ui = script_json(page, "oai-trust-model-ui")
         assert model["version"] == "2025.9"
         assert ui["lang"] == lang and ui["strings"]["tm_no_answer"]["en"] == "No answer"
-        assert ui["vocabularies"]["techniques"][0]["code"]
+        rules = script_json(page, "oai-example-rules")
+        assert rules["schema"]["properties"]["techniques"]["items"]["labels"][0]["code"]
+        assert rules["schema"]["properties"]["summary"]["maxLength"] == MAX_SUMMARY
         assert re.search(r'<script src="[./]*assets/javascripts/trust-model\.js" defer></script>', page)
         assert 'data-oai-tm-guide="kapitel"' in page and 'data-oai-tm-part="follow-up"' in page
 
