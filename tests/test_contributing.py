@@ -249,6 +249,7 @@ def test_pre_commit_uses_only_local_hooks_and_tools_the_project_installs():
         "yamllint",
         "cspell",
         "markdownlint",
+        "eslint",
         "mkdocs-build",
         "translations",
     } <= ids

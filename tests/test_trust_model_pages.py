@@ -226,7 +226,9 @@ def test_draft_rules_come_from_every_list_of_the_collection(tmp_path):
     path.write_text("\n".join(f"{key}: {entries}" for key in VOCABULARY_FIELDS) + "\n", encoding="utf-8")
     rules, problems = pages.load_draft_rules(path)
     assert problems == []
-    assert rules["schema"]["properties"]["functions"]["items"]["labels"] == [{"code": "a", "sv": "A", "en": "A"}]
+    assert rules["schema"]["properties"]["functions"]["items"]["labels"] == [
+        {"code": "a", "sv": "A", "en": "A"}
+    ]
 
 
 def test_draft_rules_say_what_is_wrong_with_the_collections_own_messages(tmp_path):

@@ -52,7 +52,9 @@ class Module:
     """One module: its path under the source folder, what it imports and exports, its code."""
 
     path: str  # such as "core/text.js"
-    imports: tuple[tuple[str, str | None, tuple[tuple[str, str], ...]], ...]  # (path, namespace, ((name, alias)…))
+    imports: tuple[
+        tuple[str, str | None, tuple[tuple[str, str], ...]], ...
+    ]  # (path, namespace, ((name, alias)…))
     exports: tuple[tuple[str, str], ...]  # (local name, exported name)
     body: str  # the code without import lines and export keywords
 
@@ -83,7 +85,9 @@ def parse_module(path: str, text: str) -> Module:
         where = f"{path}, line {_line(text, match.start())}"
         target = match.group("path")
         if not target.startswith(("./", "../")) or not target.endswith(".js"):
-            problems.append(Problem(where, "import", target, 'a relative path to a module, such as "./text.js"'))
+            problems.append(
+                Problem(where, "import", target, 'a relative path to a module, such as "./text.js"')
+            )
             continue
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
         names = _names(match.group("names") or "", where, problems)
@@ -105,7 +109,9 @@ def parse_module(path: str, text: str) -> Module:
             )
         )
     for match in _DYNAMIC_IMPORT.finditer(body):
-        problems.append(Problem(f"{path}, line {_line(body, match.start())}", "import()", "", "not supported"))
+        problems.append(
+            Problem(f"{path}, line {_line(body, match.start())}", "import()", "", "not supported")
+        )
     if problems:
         raise ContentError(problems)
     return Module(path, tuple(imports), tuple(exports), body.strip("\n"))
@@ -122,7 +128,9 @@ def module_order(entry: str, sources: Mapping[str, str]) -> list[Module]:
             return
         if path in visiting:
             cycle = " → ".join([*visiting[visiting.index(path) :], path])
-            raise ContentError([Problem(path, "import", cycle, "modules must not import each other in a circle")])
+            raise ContentError(
+                [Problem(path, "import", cycle, "modules must not import each other in a circle")]
+            )
         if path not in sources:
             raise ContentError([Problem(importer, "import", path, "no such module")])
         visiting.append(path)

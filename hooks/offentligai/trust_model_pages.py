@@ -221,7 +221,9 @@ def load_draft_rules(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
     return draft_rules(vocabularies), []
 
 
-def tool_data(model: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]], lang: str) -> dict[str, Any]:
+def tool_data(
+    model: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]], lang: str
+) -> dict[str, Any]:
     """Everything the tool's script needs besides the model, for a page in ``lang``."""
     prefill, _ = draft_prefill(model)
     return {

@@ -35,7 +35,9 @@ KEYWORDS = (
 )
 
 
-def compact(rule: Mapping[str, Any], labels: Mapping[tuple[str, ...], list[dict[str, str]]]) -> dict[str, Any]:
+def compact(
+    rule: Mapping[str, Any], labels: Mapping[tuple[str, ...], list[dict[str, str]]]
+) -> dict[str, Any]:
     """``rule`` with only ``KEYWORDS``; a list of codes (``enum``) gets ``labels`` [{code, sv, en}]."""
     result: dict[str, Any] = {}
     for keyword in KEYWORDS:

@@ -5,7 +5,7 @@
  * example collection's schema, which the build embeds in the page (see core/example-rules.js).
  */
 
-import { englishProblems, fieldRule, frontMatter, metaProblems } from "../example-rules.js";
+import { englishProblems, fieldRule, frontMatter, hasPlaceholder, metaProblems } from "../example-rules.js";
 import { markdownEscape } from "../markdown.js";
 import { cleanText, shorten, slugify } from "../text.js";
 import { isAnswered } from "./model.js";
@@ -197,11 +197,19 @@ function placeOf(problem, english) {
   return field ? { key: field.key, field, source: 0 } : null;
 }
 
+/** The free-text answers that go into the draft's text, in model order: [question]. */
+function bodyQuestions(index, answers) {
+  return index.sections.flatMap(({ section }) =>
+    section.questions.filter((q) => q.type === "long-text" && isAnswered(answers[q.id]))
+  );
+}
+
 /**
  * The problems of the form's values, in form order: [{key, message}] where `key` names the
- * control ("summary_sv", "sources.2.url"). `t` is the tool's string lookup.
+ * control ("summary_sv", "sources.2.url"), or is null for an answer that the draft quotes
+ * (`index` and `answers`: the assessment). `t` is the tool's string lookup.
  */
-export function draftProblems(data, rules, day, t) {
+export function draftProblems(data, rules, day, t, index = null, answers = {}) {
   const { swedish, english } = draftMeta(data, rules, day);
   const placed = [
     ...metaProblems(swedish, rules.schema, day).map((problem) => [problem, placeOf(problem, false)]),
@@ -213,6 +221,8 @@ export function draftProblems(data, rules, day, t) {
     return position * 1000 + place.source * 10 + SOURCE_FIELDS.indexOf(place.field);
   };
   placed.sort(([, a], [, b]) => order(a) - order(b));
+  const inBody = index ? bodyQuestions(index, answers).filter((q) => hasPlaceholder(answers[q.id])) : [];
+  const bodyProblems = inBody.map((q) => ({ key: null, message: t("tm_error_answer_todo", { number: q.number }) }));
   return placed.map(([problem, place]) => {
     const path = place.source ? `sources.${place.field.key}` : place.field.path;
     let name = labelOf(place.field, path, rules, t);
@@ -220,7 +230,7 @@ export function draftProblems(data, rules, day, t) {
     const value = place.source ? undefined : data[place.key];
     const values = { field: name, max: problem.limit, count: typeof value === "string" ? [...value.trim()].length : 0, date: problem.limit };
     return { key: place.key, message: t(messageKey(problem, place.field), values) };
-  });
+  }).concat(bodyProblems);
 }
 
 /** The body of a draft: the free-text answers, section by section, as editable Markdown. */
@@ -228,8 +238,9 @@ export function draftBody(index, assessment, lang, translate, t) {
   const lines = [`<!-- ${t("tm_draft_body_todo", null, lang)} -->`, ""];
   if (translate) lines.push(`<!-- ${t("tm_draft_translate_todo", null, lang)} -->`, "");
   lines.push(`## ${markdownEscape(t("tm_draft_body_heading", null, lang))} { #self-assessment }`, "");
+  const quoted = new Set(bodyQuestions(index, assessment.answers));
   for (const { section } of index.sections) {
-    const answered = section.questions.filter((q) => q.type === "long-text" && isAnswered(assessment.answers[q.id]));
+    const answered = section.questions.filter((q) => quoted.has(q));
     if (!answered.length) continue;
     lines.push(`### ${markdownEscape(section.title[lang])} { #${section.id} }`, "");
     for (const question of answered) {

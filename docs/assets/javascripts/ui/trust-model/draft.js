@@ -170,7 +170,7 @@ export function renderDraft(app, focusSource = 0) {
     event.preventDefault();
     const data = readAll();
     store(data);
-    const problems = draftProblems(data, rules, app.today(), t);
+    const problems = draftProblems(data, rules, app.today(), t, app.index, assessment.answers);
     for (const [key, entry] of Object.entries(controls)) {
       const problem = problems.find((p) => p.key === key);
       entry.error.hidden = !problem;
@@ -181,7 +181,7 @@ export function renderDraft(app, focusSource = 0) {
     if (problems.length) {
       output.replaceChildren();
       const link = (p) =>
-        el(
+        !p.key ? p.message : el(
           "a",
           {
             href: `#${controls[p.key].focusTarget.id}`,
