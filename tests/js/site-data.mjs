@@ -11,7 +11,7 @@ const PYTHON = process.env.PYTHON || `${ROOT}.venv/bin/python`;
 const CODE = `
 import json
 from pathlib import Path
-from offentligai import trust_model as tm, trust_model_pages as pages
+from offentligai.trust_model import model as tm, pages
 from offentligai.languages import load_strings
 root = Path(".")
 strings = load_strings(root / "data" / "strings")

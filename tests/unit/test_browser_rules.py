@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from offentligai import trust_model as tm
-from offentligai import trust_model_pages as pages
 from offentligai.errors import ContentError
 from offentligai.examples import collection, schema
 from offentligai.examples.vocabularies import load_vocabularies
 from offentligai.languages import load_strings
-from tests.conftest import ROOT
+from offentligai.trust_model import model as tm
+from offentligai.trust_model import pages
+from tests.helpers import ROOT
 
 NODE = shutil.which("node") or "node"  # required by `make test`, like npm
 CORE = (ROOT / "docs" / "assets" / "javascripts" / "core").as_uri()

@@ -1,4 +1,4 @@
-"""The build's joining of ES modules into one classic script per tool (hooks/offentligai/jsbundle.py)."""
+"""The build joins ES modules into one classic script per tool (hooks/offentligai/sitewide/jsbundle.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from offentligai import jsbundle
 from offentligai.errors import ContentError
-from tests.conftest import ROOT
+from offentligai.sitewide import jsbundle
+from tests.helpers import ROOT
 
 NODE = shutil.which("node") or "node"  # required by `make test`, like npm
 
