@@ -154,3 +154,39 @@ def test_no_javascript_source_file_is_longer_than_400_lines():
         if (n := len(path.read_text().splitlines())) > 400
     }
     assert long == {}
+
+
+def test_comments_blank_lines_and_indentation_are_left_out_of_the_script():
+    body = (
+        "/*\n * A module comment.\n */\n"
+        "// a line comment\n"
+        "function f() {\n"
+        "  /** one line of doc */\n"
+        '  const url = "https://example.org/"; // kept: code comes first\n'
+        "\n"
+        "  return url;\n"
+        "}\n"
+    )
+    assert jsbundle.without_comments(body) == (
+        'function f() {\nconst url = "https://example.org/"; // kept: code comes first\nreturn url;\n}'
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "const text = `first line\n// not a comment\n  indented`;\n",  # a template string over lines
+        'const text = "first \\\n// not a comment";\n',  # a string continued with a backslash
+        "/* a comment */ const x = 1;\n",  # code after the end of a comment
+    ],
+    ids=["template", "continued-string", "code-after-comment"],
+)
+def test_a_module_where_that_could_change_a_string_is_kept_as_it_is(body):
+    assert jsbundle.without_comments(body) == body
+
+
+def test_the_real_modules_lose_their_comments():
+    sources = jsbundle.read_sources(ROOT / "docs" / "assets" / "javascripts")
+    for path, text in sources.items():
+        module = jsbundle.parse_module(path, text)
+        assert jsbundle.without_comments(module.body) != module.body, f"{path} kept as it is"

@@ -17,6 +17,9 @@ keep to a few forms, and anything else is refused with the file and line:
 
 Each module becomes a function scope that returns its exports; modules come in the order of
 their imports (each after everything it imports), so a module runs once, as in the browser.
+Comments on lines of their own, blank lines and indentation are left out of the script
+(readers download it; the modules keep them), except in a module with a template string or
+a string continued over several lines, where such a line may be part of the string.
 """
 
 from __future__ import annotations
@@ -145,6 +148,30 @@ def module_order(entry: str, sources: Mapping[str, str]) -> list[Module]:
     return order
 
 
+def without_comments(body: str) -> str:
+    """``body`` without indentation, blank lines and comments that fill their lines.
+
+    Only a template string (backticks) or a line ending in a backslash can continue a string on
+    the next line, so a module with either is returned as it is: a line that looks like a
+    comment or indentation may be part of a string.
+    """
+    lines = body.split("\n")
+    if any(line.replace("\\`", "").count("`") % 2 or line.endswith("\\") for line in lines):
+        return body
+    kept = []
+    in_comment = False
+    for line in lines:
+        text = line.strip()
+        if in_comment or text.startswith("/*"):
+            end = text.find("*/", 0 if in_comment else 2)
+            in_comment = end == -1
+            if not in_comment and end + 2 != len(text):
+                return body  # code after the end of a comment: the module stays as it is
+        elif text and not text.startswith("//"):
+            kept.append(text)
+    return "\n".join(kept)
+
+
 def _variable(position: int, path: str) -> str:
     return f"__m{position}_" + re.sub(r"\W", "_", path.removesuffix(".js"))
 
@@ -173,7 +200,7 @@ def bundle(entry: str, sources: Mapping[str, str]) -> str:
             f"// ---- {module.path}\n"
             f"const {variables[module.path]} = (() => {{\n"
             + "".join(line + "\n" for line in lines)
-            + f"{module.body}\n"
+            + f"{without_comments(module.body)}\n"
             f"return {{ {returned} }};\n"
             "})();\n"
         )
