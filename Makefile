@@ -48,7 +48,7 @@ test: $(STAMP) $(NODE_STAMP) lint test-js ## Run the whole test suite (lint, uni
 # Quick feedback while working: unit tests and fixture-site builds; no browser and no build of
 # the whole site (those run in `make test`).
 test-fast: $(STAMP) $(NODE_STAMP) test-js ## Quick feedback: the tests that need neither a browser nor the whole site built
-	$(BIN)/python -m pytest -m "not browser and not site"
+	$(BIN)/python -m pytest -m "not browser and not site" -n 2 -q
 
 # Node's own test runner on the browser code's pure modules (tests/js/); scripts/js_coverage.mjs
 # fails the run when the line coverage of docs/assets/javascripts/core/ is under 90 %.

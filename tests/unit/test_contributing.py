@@ -296,21 +296,17 @@ def test_node_tools_are_pinned_exactly_next_to_axe_core():
         assert lock["packages"][f"node_modules/{name}"]["version"] == version, f"run npm install ({name})"
 
 
-def test_spell_check_passes_on_the_whole_site():
-    result = run([str(NODE_BIN / "cspell"), "--no-progress", "--no-must-find-files"])
-    assert result.returncode == 0, result.stdout + result.stderr
+# The whole repository is checked by `make lint` (pre-commit), which `make test` runs first;
+# these tests check that the tools are configured to catch what they should.
 
 
-@pytest.mark.parametrize(
-    ("text", "unknown"),
-    [
-        ("Kommunen använder en chattbot och en språkmodell. The municipality uses a chatbot.", None),
-        ("Tillhandahållaren ska göra en konsekvensbedömning avseende dataskydd.", None),
-        ("Myndigheten fattar ett beslutt om personuppgifter.", "beslutt"),
-        ("The agency processes personnal data.", "personnal"),
-    ],
-)
-def test_spell_check_knows_swedish_and_english_and_catches_mistakes(text, unknown):
+def test_spell_check_knows_swedish_and_english_and_catches_mistakes():
+    good = [
+        "Kommunen använder en chattbot och en språkmodell. The municipality uses a chatbot.",
+        "Tillhandahållaren ska göra en konsekvensbedömning avseende dataskydd.",
+    ]
+    bad = ["Myndigheten fattar ett beslutt om personuppgifter.", "The agency processes personnal data."]
+    body = "\n\n".join(good + bad)
     result = run(
         [
             str(NODE_BIN / "cspell"),
@@ -320,17 +316,12 @@ def test_spell_check_knows_swedish_and_english_and_catches_mistakes(text, unknow
             "cspell.config.yaml",
             "stdin://check.md",
         ],
-        input=f"---\ntitle: Test\n---\n\n## Rubrik {{ #heading }}\n\n{text} `kodd` [a](../x/xyzzy.md)\n",
+        input=f"---\ntitle: Test\n---\n\n## Rubrik {{ #heading }}\n\n{body} `kodd` [a](../x/xyzzy.md)\n",
     )
-    if unknown is None:
-        assert result.returncode == 0, result.stdout
-    else:
-        assert result.returncode == 1 and f"({unknown})" in result.stdout, result.stdout
-
-
-def test_markdown_lint_passes_on_the_whole_repository():
-    result = run([str(NODE_BIN / "markdownlint-cli2")])
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 1, result.stdout
+    assert set(re.findall(r"Unknown word \((\w+)\)", result.stdout)) == {"beslutt", "personnal"}, (
+        result.stdout
+    )
 
 
 def test_markdown_lint_accepts_the_site_conventions_and_rejects_real_problems(tmp_path):
@@ -352,10 +343,10 @@ def test_markdown_lint_accepts_the_site_conventions_and_rejects_real_problems(tm
     assert "MD001" in bad.stderr + bad.stdout and "MD033" in bad.stderr + bad.stdout
 
 
-def test_yaml_lint_passes_and_accepts_mkdocs_env_tags():
-    result = run([sys.executable, "-m", "yamllint", "--strict", "."])
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_yaml_lint_accepts_mkdocs_env_tags():
     assert "!ENV" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    result = run([sys.executable, "-m", "yamllint", "--strict", "mkdocs.yml", "mkdocs.offline.yml"])
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # ---------------------------------------------------------------------------
