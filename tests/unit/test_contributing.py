@@ -324,6 +324,27 @@ def test_spell_check_knows_swedish_and_english_and_catches_mistakes():
     )
 
 
+def eslint(code: str, path: str) -> subprocess.CompletedProcess:
+    """ESLint with the repository's configuration on ``code`` as if it were the file ``path``."""
+    return run([str(NODE_BIN / "eslint"), "--stdin", "--stdin-filename", path], input=code)
+
+
+def test_eslint_keeps_the_pure_modules_away_from_the_page():
+    page_code = "export function title() {\n  return document.title + window.location.href;\n}\n"
+    core = eslint(page_code, "docs/assets/javascripts/core/example.js")
+    assert core.returncode == 1
+    assert "'document' is not defined" in core.stdout and "'window' is not defined" in core.stdout
+    assert eslint(page_code, "docs/assets/javascripts/ui/example.js").returncode == 0
+    node_code = (
+        'import { readFileSync } from "node:fs";\nexport const text = readFileSync(process.argv[2]);\n'
+    )
+    assert eslint(node_code, "tests/js/example.test.mjs").returncode == 0
+    unused = eslint(
+        "export function f() {\n  const unused = 1;\n  return 2;\n}\n", "docs/assets/javascripts/core/x.js"
+    )
+    assert unused.returncode == 1 and "no-unused-vars" in unused.stdout
+
+
 def test_markdown_lint_accepts_the_site_conventions_and_rejects_real_problems(tmp_path):
     shutil.copy(ROOT / ".markdownlint-cli2.yaml", tmp_path)
     (tmp_path / "good.md").write_text(
