@@ -15,6 +15,7 @@ from typing import Any
 import material
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
 from offentligai import build, markers
 from offentligai.dates import long_date
@@ -28,6 +29,7 @@ from offentligai.languages import (
 from offentligai.sitewide import (
     assets,
     glossary,
+    jsbundle,
     material_patches,
     offline,
     placeholders,
@@ -62,6 +64,23 @@ def on_config(config: Any) -> Any:
         terms = glossary.load_glossary(root / "data" / "glossary.yml")
     build.set_state(config, "site", build.SiteState(root, strings, terms))
     return config
+
+
+@event_priority(build.priority("site", "on_files"))
+def on_files(files: Any, config: Any) -> Any:
+    """Publish each browser tool as one classic script made from its ES modules, not the modules."""
+    with build.reported():
+        scripts = jsbundle.scripts(Path(config.docs_dir))
+    for file in [file for file in files if jsbundle.is_module(file.src_uri)]:
+        files.remove(file)
+    for target, text in scripts.items():
+        if files.get_file_from_path(target) is not None:
+            raise PluginError(
+                f"docs/{target}: the build makes this script from the modules under docs/"
+                f"{jsbundle.SOURCE_DIR}/ui/; remove the file"
+            )
+        files.append(File.generated(config, target, content=text))
+    return files
 
 
 @event_priority(build.priority("site", "on_page_markdown"))

@@ -44,7 +44,9 @@ PRIORITIES: dict[str, dict[str, int]] = {
     # The site's data first: the other parts read it. All before the i18n plugin (-100),
     # which reconfigures the theme for each language.
     "on_config": {"site": 0, "examples": -1, "trust_model": -1, "ai_act": -1},
-    "on_files": {"examples": 0, "ai_act": 0},
+    # The site's on_files replaces the browser modules with the scripts made from them: after
+    # the i18n plugin (-100), which cannot handle files that the build generates.
+    "on_files": {"examples": 0, "ai_act": 0, "site": -150},
     # After the i18n plugin (50) has chosen the page's language.
     "on_page_markdown": {"site": 0, "examples": 0, "trust_model": 0, "ai_act": 0},
     # Each part puts its rendered HTML in place of its markers; then the site checks that
