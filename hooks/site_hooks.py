@@ -26,9 +26,11 @@ from offentligai import (
     search_index,
     seo,
     tasklists,
+    terminology,
 )
 from offentligai.dates import long_date
 from offentligai.errors import ContentError
+from offentligai.guide import situations
 from offentligai.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -63,20 +65,30 @@ def on_config(config: Any) -> Any:
     try:
         strings = load_strings(root / "data" / "strings")
         terms = glossary.load_glossary(root / "data" / "glossary.yml")
+        words = terminology.load_terminology(root / "data" / "terminology.yml")
     except ContentError as error:
         raise PluginError(error.report()) from None
     per_language = {lang: strings_for(strings, lang) for lang in LANGUAGES}
-    setattr(config, STATE, {"root": root, "strings": strings, "t": per_language, "glossary": terms})
+    setattr(
+        config,
+        STATE,
+        {"root": root, "strings": strings, "t": per_language, "glossary": terms, "terminology": words},
+    )
     return config
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Fill in site settings that pages refer to as ``[[name]]``."""
+    """Fill in site settings (``[[name]]``) and write out the dates of dated boxes."""
     values = {"repo_url": (config.repo_url or "").rstrip("/")}
+    lang = page_language(page.url)
+    first_line = _first_body_line(page, markdown)
     try:
         markdown = placeholders.fill(markdown, values, page.file.src_uri)
+        boxes = situations.parse(markdown, page.file.src_uri, dt.date.today(), first_line)
     except ContentError as error:
         raise PluginError(error.report()) from None
+    label = getattr(config, STATE)["t"][lang]["situation_title"]
+    markdown = situations.render(markdown, boxes, label, lang, first_line)
     if page.file.src_uri.startswith("guide/"):
         markdown = _with_glossary(markdown, page, config)
     return markdown
@@ -165,14 +177,37 @@ def _build_language(config: Any) -> str:
     return lang if lang in LANGUAGES else LANGUAGES[0]
 
 
+def _first_body_line(page: Any, markdown: str) -> int:
+    """The line of the page's file on which its text begins (after the front matter)."""
+    source = getattr(page.file, "abs_src_path", None)
+    if not source or not markdown:
+        return 1
+    raw = Path(source).read_text(encoding="utf-8")
+    at = raw.find(markdown[:200])
+    return raw.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
 def _with_glossary(markdown: str, page: Any, config: Any) -> str:
     """Render the glossary page's marker and explain glossary terms in place on guide pages."""
     lang = page_language(page.url)
-    terms = getattr(config, STATE)["glossary"]
+    state = getattr(config, STATE)
+    terms = state["glossary"]
+    env = config.theme.get_env()
     if markers.GLOSSARY in markdown:
-        template = config.theme.get_env().get_template("partials/glossary.html")
-        listing = template.render(terms=glossary.sorted_terms(terms, lang), lang=lang)
+        listing = env.get_template("partials/glossary.html").render(
+            terms=glossary.sorted_terms(terms, lang), lang=lang
+        )
         markdown = markdown.replace(markers.GLOSSARY, listing)
+    if markers.WORD_CHOICES in markdown or markers.CHECKLIST_ROLES in markdown:
+        words, t = state["terminology"], state["t"][lang]
+        groups = [
+            {"caption": t["terminology_in_swedish"], "words": words.words_for("sv")},
+            {"caption": t["terminology_in_english"], "words": words.words_for("en")},
+        ]
+        oai = {"t": t, "lang": lang}
+        choices = env.get_template("partials/word-choices.html").render(groups=groups, oai=oai)
+        roles = env.get_template("partials/checklist-roles.html").render(roles=words.roles, oai=oai)
+        markdown = markdown.replace(markers.WORD_CHOICES, choices).replace(markers.CHECKLIST_ROLES, roles)
     return markdown + "\n\n" + glossary.abbreviations(terms, lang) + "\n"
 
 
