@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        boxes = situations.collect(args.docs, args.today)
+        boxes = situations.collect(args.docs, args.today, relative_to=Path.cwd())
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 2

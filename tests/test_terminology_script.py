@@ -77,7 +77,7 @@ def test_the_whole_site_passes_the_terminology_check():
 # --- situations.py ---------------------------------------------------------------------------
 
 FRESH = '!!! situation "2026-11-01"\n\n    Utredningen föreslår PTS.\n'
-OLD = 'Text.\n\n!!! situation "2026-04-01"\n\n    Riktlinjerna är aviserade.\n'
+OLD = 'Text.\n\n!!! situation "2026-05-20"\n\n    Riktlinjerna är aviserade.\n'
 
 
 def test_situations_lists_every_box_and_check_fails_on_stale_ones(tmp_path):
@@ -86,13 +86,13 @@ def test_situations_lists_every_box_and_check_fails_on_stale_ones(tmp_path):
     assert listing.returncode == 0
     assert listing.stdout.splitlines() == [
         "2026-11-01  docs/guide/a.md:1  Utredningen föreslår PTS.",
-        "2026-04-01  docs/guide/b.md:3  Riktlinjerna är aviserade.",
+        "2026-05-20  docs/guide/b.md:3  Riktlinjerna är aviserade.",
     ]
     check = run(SITUATIONS, "--docs", "docs", "--today", "2026-12-03", "--check", cwd=tmp_path)
     assert check.returncode == 1
-    assert check.stdout.splitlines() == ["2026-04-01  docs/guide/b.md:3  Riktlinjerna är aviserade."]
+    assert check.stdout.splitlines() == ["2026-05-20  docs/guide/b.md:3  Riktlinjerna är aviserade."]
     assert "older than 2026-06-03" in check.stderr
-    earlier = run(SITUATIONS, "--docs", "docs", "--today", "2026-09-30", "--check", cwd=tmp_path)
+    earlier = run(SITUATIONS, "--docs", "docs", "--today", "2026-11-15", "--check", cwd=tmp_path)
     assert (earlier.returncode, earlier.stdout) == (0, "")
 
 

@@ -80,6 +80,12 @@ def test_a_box_without_text_is_an_error():
         situations.parse('!!! situation "2026-01-01"\n\nInte indraget.\n', "a.md", TODAY)
 
 
+def test_a_box_in_fenced_code_is_an_example_not_a_box():
+    text = 'Så här:\n\n```markdown\n!!! situation "2026-12-03"\n\n    Text.\n```\n\n!!! situation "x"\n'
+    text = text.replace('!!! situation "x"\n', '~~~\n!!! situation "x"\n~~~\n')
+    assert situations.parse(text, "a.md", TODAY) == []
+
+
 def test_other_admonitions_are_not_dated_boxes():
     text = '!!! note "2026-01-01"\n\n    Text.\n\n!!! situations "x"\n\n    Text.\n'
     assert situations.parse(text, "a.md", TODAY) == []

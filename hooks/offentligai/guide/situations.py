@@ -32,6 +32,8 @@ _BOX = re.compile(
 )
 _TITLE = re.compile(r'^[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Fenced code shows Markdown as it is written; a box in it is an example, not a box.
+_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`>#]|\{[^}]*\}|<[^>]+>")
 
 
@@ -69,7 +71,8 @@ def parse(text: str, file: str, today: dt.date | None = None, first_line: int = 
     shift = first_line - 1
     problems: list[Problem] = []
     found: list[Situation] = []
-    for match in _BOX.finditer(text):
+    outside_code = _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    for match in _BOX.finditer(outside_code):
         number = text.count("\n", 0, match.start()) + 1
         where = f"line {number + shift}"
         title = _TITLE.match(match.group("rest"))
@@ -153,13 +156,19 @@ def stale(situations: list[Situation], today: dt.date, months: int = STALE_AFTER
     return [situation for situation in situations if situation.date < limit]
 
 
-def collect(docs: Path, today: dt.date | None = None) -> list[Situation]:
-    """Every dated box of every page under ``docs`` (both languages), in file order."""
+def collect(docs: Path, today: dt.date | None = None, relative_to: Path | None = None) -> list[Situation]:
+    """Every dated box of every page under ``docs`` (both languages), in file order.
+
+    Pages are named by their path relative to ``relative_to`` when they lie below it.
+    """
     found: list[Situation] = []
     problems: list[Problem] = []
     for path in sorted(docs.rglob("*.md")):
+        name = path.as_posix()
+        if relative_to is not None and path.resolve().is_relative_to(relative_to.resolve()):
+            name = path.resolve().relative_to(relative_to.resolve()).as_posix()
         try:
-            found.extend(parse(path.read_text(encoding="utf-8"), path.as_posix(), today))
+            found.extend(parse(path.read_text(encoding="utf-8"), name, today))
         except ContentError as error:
             problems.extend(error.problems)
     if problems:
