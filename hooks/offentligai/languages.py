@@ -27,6 +27,16 @@ def counterpart_url(url: str, target: str) -> str:
     return PREFIX[target] + bare
 
 
+# Swedish alphabetical order: å, ä, ö after z (æ and ø sort with ä and ö, é with e, ü with y).
+# English readers of this site get the same order, so that Swedish names sort alike everywhere.
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "é": "e", "ü": "y"})
+
+
+def collation_key(text: str) -> str:
+    """A key that sorts text in Swedish alphabetical order, ignoring case (the site's one order)."""
+    return text.casefold().translate(_SWEDISH_ORDER)
+
+
 def not_found_path(lang: str) -> str:
     """Where the 404 page of ``lang`` is written, relative to the site root."""
     return f"{PREFIX[lang]}404.html"

@@ -17,16 +17,16 @@ from typing import Any
 
 import yaml
 
+from .. import frontmatter, schema_errors
 from ..errors import ContentError, Problem
 from ..languages import DEFAULT_LANGUAGE
-from . import frontmatter, schema
+from . import schema
 
 CATALOGUE_STEM = "index"  # docs/exempel/index.md is the catalogue, not an example
 ENGLISH_SUFFIX = ".en.md"
 _TODO = re.compile(r"\bTODO\b")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _SUSPECT = re.compile(r"\bTODO\b|^#(\s|$)", re.M)  # a line check_body must look at
-_MAX_VALUE = 80  # longer values are shortened in messages
 
 
 # Fields the source policy (issue 13) added. Examples named in the transition list
@@ -229,11 +229,10 @@ def validate_meta(
     def add(field: str, value: object, allowed: str) -> None:
         found.setdefault(field, _problem(name, field, value, allowed))
 
-    for error in sorted(check.iter_errors(dict(meta)), key=lambda e: list(map(str, e.absolute_path))):
-        for where, value, allowed in schema.describe(error):
-            if pending and value == "" and where.rsplit(".", 1)[-1] in POLICY_FIELDS:
-                continue  # a missing policy field of an example still pending review
-            add(where, value, allowed)
+    for problem in schema_errors.problems(check, dict(meta), name):
+        if pending and problem.value == "" and problem.field.rsplit(".", 1)[-1] in POLICY_FIELDS:
+            continue  # a missing policy field of an example still pending review
+        found.setdefault(problem.field, problem)
     if stem is not None and isinstance(meta.get("id"), str) and meta["id"] != stem:
         add("id", meta["id"], f"must be the file name without .md: {stem}")
     for field, value in _strings(meta, ""):
@@ -330,7 +329,9 @@ def english_translates(meta: Mapping[str, Any], en_meta: Mapping[str, Any], en_n
             problems.append(Problem(en_name, name, "", "is required: the Swedish file has it; translate it"))
         elif name in en_meta and name not in meta:
             problems.append(
-                Problem(en_name, name, _shorten(en_meta[name]), "the Swedish file has none; remove it")
+                Problem(
+                    en_name, name, schema_errors.shown(en_meta[name]), "the Swedish file has none; remove it"
+                )
             )
     return problems
 
@@ -440,11 +441,4 @@ def _is_int(value: object) -> bool:
 
 
 def _problem(name: str, field: str, value: object, allowed: str) -> Problem:
-    return Problem(name, field, _shorten(value), allowed)
-
-
-def _shorten(value: object) -> object:
-    text = value if isinstance(value, str) else repr(value)
-    if len(text) <= _MAX_VALUE:
-        return value
-    return text[: _MAX_VALUE - 1] + "…"
+    return Problem(name, field, schema_errors.shown(value), allowed)

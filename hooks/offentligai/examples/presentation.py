@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from ..dates import long_date
-from ..languages import PREFIX
-from ..seo import shorten
+from ..languages import PREFIX, collation_key
+from ..sitewide.seo import shorten
 from .collection import Example
 from .vocabularies import Vocabularies
 
@@ -196,7 +196,7 @@ def catalogue(
 ) -> dict[str, Any]:
     """Entries, filters with counts and the JavaScript's strings for the catalogue in ``lang``."""
     entries = [_entry(example, lang, vocabularies, t, page_url, directory_urls) for example in examples]
-    entries.sort(key=lambda entry: sort_key(entry["title"]))
+    entries.sort(key=lambda entry: collation_key(entry["title"]))
     facets = []
     for facet in FACETS:
         counts = Counter(value for example in examples for value in facet_values(example, facet))
@@ -266,12 +266,3 @@ def _entry(
         "facts": labels,
         "tokens": " ".join(tokens),
     }
-
-
-# Swedish alphabetical order puts å, ä, ö after z; English readers expect the same for Swedish names.
-_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "é": "e", "ü": "y"})
-
-
-def sort_key(text: str) -> str:
-    """A key that sorts titles in Swedish alphabetical order, ignoring case."""
-    return text.casefold().translate(_ORDER)

@@ -7,13 +7,10 @@ property's ``description`` says what is allowed; error messages quote it.
 
 from __future__ import annotations
 
-import difflib
 import json
-import re
-from collections.abc import Iterable
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema import Draft202012Validator, FormatChecker
 
 from .vocabularies import Vocabularies
 
@@ -153,67 +150,3 @@ def validator(schema: dict[str, Any]) -> Draft202012Validator:
     """A validator that also checks ``format: date``."""
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker(["date"]))
-
-
-# ---------------------------------------------------------------------------
-# Schema errors as readable problems
-# ---------------------------------------------------------------------------
-
-_REQUIRED = re.compile(r"^'(.+)' is a required property$")
-_TYPES = {
-    "string": "text",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of keys to values",
-}
-
-
-def field_path(path: Iterable[Any]) -> str:
-    """``sources[2].url`` for the instance path ('sources', 1, 'url'); list positions count from 1."""
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def describe(error: ValidationError) -> list[tuple[str, object, str]]:
-    """(field, value, what is allowed) for one schema error; unknown keys give one entry each."""
-    field = field_path(error.absolute_path)
-    keyword = error.validator
-    allowed = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
-    if keyword == "required":
-        match = _REQUIRED.match(error.message)
-        name = match.group(1) if match else "?"
-        description = error.schema.get("properties", {}).get(name, {}).get("description", "")
-        return [(_join(field, name), "", f"is required: {description}")]
-    if keyword == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
-        unknown = [key for key in error.instance if key not in known]
-        return [
-            (_join(field, str(key)), error.instance[key], _unknown_key(str(key), known)) for key in unknown
-        ]
-    if keyword == "enum":
-        return [(field, error.instance, "allowed: " + ", ".join(error.validator_value))]
-    if keyword == "type":
-        kind = _TYPES.get(error.validator_value, error.validator_value)
-        return [(field, error.instance, f"allowed: {allowed}" if allowed else f"must be {kind}")]
-    if keyword == "maxLength":
-        return [(field, error.instance, f"is too long ({len(error.instance)} characters): {allowed}")]
-    if keyword == "pattern" and error.validator_value == r"\S":
-        return [(field, error.instance, "must not be empty: " + allowed)]
-    if keyword == "minItems":
-        return [(field, error.instance, f"needs at least one value: {allowed}")]
-    if keyword == "uniqueItems":
-        return [(field, error.instance, "a value is repeated; give each value once")]
-    return [(field, error.instance, f"allowed: {allowed}" if allowed else error.message)]
-
-
-def _join(parent: str, name: str) -> str:
-    return f"{parent}.{name}" if parent else name
-
-
-def _unknown_key(key: str, known: list[str]) -> str:
-    guess = difflib.get_close_matches(key, known, n=1)
-    hint = f" (did you mean {guess[0]}?)" if guess else ""
-    return f"is not a known field{hint}; allowed: {', '.join(known)}"
