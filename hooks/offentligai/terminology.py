@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from .datafiles import read_yaml
 from .errors import ContentError, Problem
 from .languages import LANGUAGES
 
@@ -247,16 +246,7 @@ def _unique(values: list[str], where: str, file: str, problems: list[Problem]) -
 
 def load_terminology(path: Path) -> Terminology:
     """Read and validate ``data/terminology.yml``."""
-    file = path.as_posix()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ContentError([Problem(file, "", "", f"cannot be read ({error.strerror})")]) from None
-    except yaml.YAMLError as error:
-        raise ContentError(
-            [Problem(file, "", "", f"is not valid YAML ({' '.join(str(error).split())})")]
-        ) from None
-    return parse_terminology(data, file)
+    return parse_terminology(read_yaml(path), path.as_posix())
 
 
 # ---------------------------------------------------------------------------
