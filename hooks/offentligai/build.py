@@ -79,11 +79,12 @@ def priority(part: str, event: str) -> int:
 
 @dataclass
 class SiteState:
-    """What every part needs of the site: its folder, UI strings and glossary, and templates."""
+    """What every part needs of the site: its folder, UI strings, glossary and terminology, templates."""
 
     root: Path
     strings: Mapping[str, Mapping[str, str]]  # key -> {lang: text}
     glossary: list[Any]
+    terminology: Any = None  # data/terminology.yml: word choices and checklist roles
     env: Any = None  # the Jinja environment, made on first use
     _by_language: dict[str, dict[str, str]] = field(default_factory=dict)
 

@@ -36,7 +36,7 @@ def make_site(folder: Path, model: str, pages: dict[str, str] | None = None) -> 
     """A fixture site: the real data, hooks and stub pages, with ``model`` as the question model."""
     (folder / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     shutil.copytree(ROOT / "data" / "strings", folder / "data" / "strings")
-    for name in ("glossary.yml", "vocabularies.yml", "trust-model.schema.json"):
+    for name in ("glossary.yml", "terminology.yml", "vocabularies.yml", "trust-model.schema.json"):
         shutil.copy(ROOT / "data" / name, folder / "data" / name)
     (folder / "data" / "trust-model.yml").write_text(model, encoding="utf-8")
     docs = folder / "docs"

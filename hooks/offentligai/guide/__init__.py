@@ -1,0 +1,1 @@
+"""Features of AI-guiden, the guide's chapters."""
