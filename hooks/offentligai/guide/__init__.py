@@ -1,0 +1,1 @@
+"""Parts of AI-guiden that the build makes: the downloadable templates (``documents``)."""
