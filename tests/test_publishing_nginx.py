@@ -156,7 +156,10 @@ def test_open_data_is_served_with_its_type(nginx):
 @pytest.mark.parametrize(
     ("path", "content_type"),
     [
-        ("/guide/mallar/ai-policy.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (
+            "/guide/mallar/ai-policy.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
         ("/en/guide/mallar/ai-policy.odt", "application/vnd.oasis.opendocument.text"),
     ],
 )

@@ -55,7 +55,10 @@ def test_the_template_part_is_the_text_between_the_markers():
         (f"# Mall\n\n{d.END}\n\n## Titel\n\n{d.START}\n", f"must come after {d.START}"),
         (page(SOURCE) + f"\n{d.START}\n{d.END}\n", "a page has one of each, or none"),
         (page("Bara text.\n"), "must start with a level-2 heading"),
-        (page("## Titel\n\nSe [kapitlet](../juridik.md).\n"), "../juridik.md: a downloaded template cannot follow"),
+        (
+            page("## Titel\n\nSe [kapitlet](../juridik.md).\n"),
+            "../juridik.md: a downloaded template cannot follow",
+        ),
     ],
 )
 def test_bad_template_parts_are_reported_with_the_file(markdown, message):

@@ -16,6 +16,7 @@ the output, so a build where the text did not change does not run pandoc. pandoc
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -87,7 +88,11 @@ def extract(markdown: str, file: str) -> str | None:
         return None
     if starts != 1 or ends != 1:
         raise ContentError(
-            [Problem(file, "marker", f"{starts} × {START}, {ends} × {END}", "a page has one of each, or none")]
+            [
+                Problem(
+                    file, "marker", f"{starts} × {START}, {ends} × {END}", "a page has one of each, or none"
+                )
+            ]
         )
     head, _, rest = markdown.partition(START)
     if END in head:
@@ -97,7 +102,9 @@ def extract(markdown: str, file: str) -> str | None:
     if not re.match(r"^#{2} \S", body):
         first = body.lstrip().split("\n", 1)[0][:60]
         problems.append(
-            Problem(file, "document", first, "the template part must start with a level-2 heading (its title)")
+            Problem(
+                file, "document", first, "the template part must start with a level-2 heading (its title)"
+            )
         )
     problems += [
         Problem(
@@ -134,13 +141,18 @@ def review_date(meta: dict, file: str) -> dt.date:
     """The page's review date; a template states rules, so it must have one."""
     value = meta.get("last_reviewed")
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(ValueError):  # a bad string is reported below
             value = dt.date.fromisoformat(value)
-        except ValueError:
-            pass
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise ContentError(
-            [Problem(file, "last_reviewed", value if value is not None else "", "a template page needs YYYY-MM-DD")]
+            [
+                Problem(
+                    file,
+                    "last_reviewed",
+                    value if value is not None else "",
+                    "a template page needs YYYY-MM-DD",
+                )
+            ]
         )
     return value
 
@@ -237,7 +249,9 @@ def run_pandoc(source: str, fmt: Format, lang: str, reviewed: dt.date, file: str
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise ContentError([Problem(file, "document", fmt.extension, f"pandoc could not run: {error}")]) from None
+            raise ContentError(
+                [Problem(file, "document", fmt.extension, f"pandoc could not run: {error}")]
+            ) from None
         if result.returncode != 0 or not output.is_file():
             message = " ".join(result.stderr.decode("utf-8", "replace").split())[:300]
             raise ContentError(
