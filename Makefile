@@ -45,8 +45,10 @@ lint: $(STAMP) $(NODE_STAMP) ## Run every check a pull request must pass (pre-co
 test: $(STAMP) $(NODE_STAMP) lint ## Run the whole test suite (lint, unit, builds, built-site checks, browser)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) $(NODE_STAMP) ## Run the tests that need no browser
-	$(BIN)/python -m pytest -m "not browser"
+# Quick feedback while working: unit tests and fixture-site builds; no browser and no build of
+# the whole site (those run in `make test`).
+test-fast: $(STAMP) $(NODE_STAMP) ## Quick feedback: the tests that need neither a browser nor the whole site built
+	$(BIN)/python -m pytest -m "not browser and not site" -n 2 -q
 
 audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight and build speed on every page type: build/audit/report.md
 	AUDIT_COMMAND="make audit" $(BIN)/python -m scripts.audit
@@ -55,7 +57,7 @@ example: $(STAMP) ## Create the files of a new example: make example ID=goteborg
 	$(BIN)/python scripts/new_example.py $(ID) --organisation "$(ORG)"
 
 bench: $(STAMP) $(NODE_STAMP) ## Measure how the example collection scales: make bench N=1000
-	$(BIN)/python scripts/bench_examples.py -n $(or $(N),1000)
+	$(BIN)/python -m scripts.bench_examples -n $(or $(N),1000)
 
 publish: $(STAMP) ## Publish an edition with mike: make publish VERSION=2026.1 [PUSH=1]
 	@test -n "$(VERSION)" || { echo "usage: make publish VERSION=2026.1 [PUSH=1]" >&2; exit 2; }

@@ -19,7 +19,8 @@ from axecheck import axe_violations, describe
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
+
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
 TOOL = "fortroendemodellen/verktyg/"
 PARTS = [
