@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from tests.documents_text import docx_blocks, odt_blocks, page_blocks
+from tests.helpers.documents_text import docx_blocks, odt_blocks, page_blocks
 
 READERS = {"docx": docx_blocks, "odt": odt_blocks}
 LABELS = {

@@ -8,7 +8,7 @@ import pytest
 
 from offentligai.errors import ContentError
 from offentligai.guide import documents as d
-from tests.documents_text import docx_blocks, odt_blocks
+from tests.helpers.documents_text import docx_blocks, odt_blocks
 
 DOCX, ODT = d.FORMATS
 REVIEWED = dt.date(2026, 12, 3)

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from offentligai import frontmatter
-from tests.conftest import ROOT
-from tests.test_guide import ANCHOR, SWEDISH_WORDS, words
+from tests.build.test_guide import ANCHOR, SWEDISH_WORDS, words
+from tests.helpers import ROOT
 
 GUIDE = ROOT / "docs" / "guide"
 PAGES = [

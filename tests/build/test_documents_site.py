@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from offentligai import frontmatter
-from tests.conftest import ROOT, fixture_config, mkdocs_build
-from tests.documents_text import docx_blocks, odt_blocks, page_blocks
+from tests.helpers import ROOT
+from tests.helpers.builds import fixture_config, mkdocs_build
+from tests.helpers.documents_text import docx_blocks, odt_blocks, page_blocks
 
 TEMPLATES = ROOT / "docs" / "guide" / "mallar"
 READERS = {"docx": docx_blocks, "odt": odt_blocks}
@@ -54,7 +55,7 @@ def test_each_download_has_the_text_of_its_page(site, stem, fmt, lang):
 
 def _fixture(tmp_path: Path, page: str) -> Path:
     (tmp_path / "mkdocs.yml").write_text(
-        fixture_config("https://example.org/f/", ["site_hooks.py", "document_hooks.py"]), encoding="utf-8"
+        fixture_config("https://example.org/f/", ["site_hooks.py", "documents_hooks.py"]), encoding="utf-8"
     )
     shutil.copytree(ROOT / "data" / "strings", tmp_path / "data" / "strings")
     shutil.copy(ROOT / "data" / "glossary.yml", tmp_path / "data" / "glossary.yml")

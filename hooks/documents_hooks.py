@@ -19,7 +19,7 @@ from offentligai.languages import page_language
 
 log = get_plugin_logger("offentligai.documents")
 
-SITE_STATE = "offentligai_state"  # set by site_hooks.py, which runs first
+PART = "documents"
 CACHE = Path("build") / "cache" / "documents"  # under the repository root
 META = "oai_documents"  # page.meta key: the page's downloads, from on_page_markdown to on_page_content
 
@@ -29,6 +29,7 @@ META = "oai_documents"  # page.meta key: the page's downloads, from on_page_mark
 # ---------------------------------------------------------------------------
 
 
+@event_priority(build.priority(PART, "on_page_markdown"))
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Make the page's documents (from the cache when the text is unchanged) and write them."""
     file = page.file.src_uri
@@ -40,7 +41,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         reviewed = documents.review_date(page.meta, file)
         # The language of the text (an untranslated English page shows the Swedish file).
         lang = getattr(page.file, "locale", None) or page_language(page.url)
-        cache_dir = getattr(config, SITE_STATE)["root"] / CACHE
+        cache_dir = build.site(config).root / CACHE
         made = []
         for fmt in documents.FORMATS:
             data, converted = documents.convert(source, fmt, lang, reviewed, cache_dir, file)
@@ -55,13 +56,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown
 
 
-@event_priority(10)  # before site_hooks checks that no marker is left
+@event_priority(build.priority(PART, "on_page_content"))  # before the site checks for markers
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Put the download links where the template starts and mark the template part."""
     made = page.meta.get(META)
     if not made:
         return html
-    t = getattr(config, SITE_STATE)["t"][page_language(page.url)]
+    t = build.site(config).t(page_language(page.url))
     links = [
         {
             "href": item.href,
