@@ -10,6 +10,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from offentligai import schema_errors
+from offentligai.datafiles import read_yaml
 from offentligai.errors import ContentError, Problem
 from offentligai.languages import load_strings
 from offentligai.trust_model import model as tm
@@ -205,7 +206,7 @@ def test_read_yaml_reports_syntax_errors_in_one_line(tmp_path):
     path = tmp_path / "bad.yml"
     path.write_text("parts: [\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        tm.read_yaml(path, "data/trust-model.yml")
+        read_yaml(path, "data/trust-model.yml")
     [line] = caught.value.report().splitlines()[1:]
     assert line.startswith("  data/trust-model.yml: is not valid YAML (")
     assert "\n" not in line
@@ -213,7 +214,7 @@ def test_read_yaml_reports_syntax_errors_in_one_line(tmp_path):
 
 def test_read_yaml_reports_a_missing_file(tmp_path):
     with pytest.raises(ContentError) as caught:
-        tm.read_yaml(tmp_path / "none.yml", "data/trust-model.yml")
+        read_yaml(tmp_path / "none.yml", "data/trust-model.yml")
     assert caught.value.problems == [Problem("data/trust-model.yml", "", "", "file not found")]
 
 
