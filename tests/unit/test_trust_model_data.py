@@ -331,3 +331,14 @@ def test_answers_schema_accepts_a_saved_file_and_rejects_a_wrong_one():
     bad["format_version"] = 2
     assert len(list(validator.iter_errors(bad))) == 2
     assert "saved answers" in schema["title"] and schema["description"] == tm.ANSWERS_DESCRIPTION
+
+
+def test_before_development_asks_about_security_and_links_the_security_chapter():
+    """The 2022 model's "Inför utveckling" had a security group; ours asks before anything is built."""
+    data, _ = tm.load_model(ROOT, ROOT / "docs")
+    before = next(part for part in data["parts"] if part["id"] == "before")
+    asked = {q["id"]: q for section in before["sections"] for q in section["questions"]}
+    security = asked["early-risks-security"]
+    assert security["guide"] == "sakerhet"
+    assert "säkerhetskrav" in security["text"]["sv"] and "security requirements" in security["text"]["en"]
+    assert security["help"]["sv"] and security["help"]["en"]

@@ -1,1 +1,2 @@
-"""Features of AI-guiden, the guide's chapters."""
+"""Parts of AI-guiden that the build makes: dated situation boxes (``situations``) and the
+downloadable templates (``documents``)."""
