@@ -16,6 +16,7 @@ import {
   labelOf,
 } from "../../core/trust-model/draft.js";
 import { button as baseButton, download, el } from "../dom.js";
+import { optionRow } from "./questions.js";
 
 const button = (...args) => baseButton("oai-tm", ...args);
 const MAX_SOURCES = 10;
@@ -46,7 +47,7 @@ function fieldControl(app, field, path, id, value) {
         value: option.code,
         checked: selected,
       });
-      return { input, row: el("div", { class: "oai-tm-option" }, input, el("label", { for: inputId }, option.label)) };
+      return { input, row: optionRow(input, option.label) };
     });
     const group = el(
       "fieldset",
@@ -141,10 +142,10 @@ export function renderDraft(app, focusSource = 0) {
     });
     return result;
   };
-  const store = (data) => {
-    assessment.draft = cleanDraft(data);
-    app.save();
-  };
+  // Not a change of the answers: the assessment's `changed` (the report's date) stays.
+  const store = (data) => app.change(() => {
+    app.current().draft = cleanDraft(data);
+  });
   const rerender = (change, focus) => {
     const data = readAll();
     change(data);
@@ -170,7 +171,7 @@ export function renderDraft(app, focusSource = 0) {
     event.preventDefault();
     const data = readAll();
     store(data);
-    const problems = draftProblems(data, rules, app.today(), t, app.index, assessment.answers);
+    const problems = draftProblems(data, rules, app.today(), t, app.index, app.current().answers);
     for (const [key, entry] of Object.entries(controls)) {
       const problem = problems.find((p) => p.key === key);
       entry.error.hidden = !problem;
@@ -200,7 +201,7 @@ export function renderDraft(app, focusSource = 0) {
     }
     errorBox.hidden = true;
     errorBox.replaceChildren();
-    showDraftOutput(app, output, draftFiles(app.index, assessment, data, rules, app.today(), t));
+    showDraftOutput(app, output, draftFiles(app.index, app.current(), data, rules, app.today(), t));
   });
   view.replaceChildren(
     heading,
