@@ -48,11 +48,13 @@ export function jsonBlock(id) {
 export function liveRegions(prefix) {
   const status = el("div", { class: `${prefix}-status oai-visually-hidden`, role: "status", "aria-live": "polite" });
   const alert = el("div", { class: `${prefix}-alert oai-visually-hidden`, role: "alert" });
+  let pending = 0;
   const announce = (message, isError) => {
     const region = isError ? alert : status;
+    clearTimeout(pending); // a message not yet read out gives way to the newer one
     status.textContent = "";
     alert.textContent = "";
-    setTimeout(() => {
+    pending = setTimeout(() => {
       region.textContent = message;
     }, 50);
   };

@@ -25,9 +25,9 @@ function reportElement(data) {
   article.append(
     el("h2", { class: "oai-tm-report__title" }, data.title),
     el("dl", { class: "oai-tm-report__facts" }, data.facts.map(([term, value]) => [el("dt", {}, term), el("dd", {}, value)])),
-    data.notes.map((note) => el("p", { class: "oai-tm-report__note" }, note)),
-    data.empty ? el("p", { class: "oai-tm-report__empty" }, data.empty) : null
+    ...data.notes.map((note) => el("p", { class: "oai-tm-report__note" }, note))
   );
+  if (data.empty) article.append(el("p", { class: "oai-tm-report__empty" }, data.empty));
   for (const part of data.parts) {
     article.append(el("h3", { class: "oai-tm-report__part" }, part.title));
     for (const section of part.sections) {
