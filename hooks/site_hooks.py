@@ -60,16 +60,19 @@ def on_config(config: Any) -> Any:
     with build.reported():
         strings = load_strings(root / "data" / "strings")
         terms = glossary.load_glossary(root / "data" / "glossary.yml")
+        _settings(config)  # a malformed EDITORIAL_CONTACT stops the build here, once
+    if not config.repo_url:
+        # Without a repository (REPO_URL empty) there is nothing to edit: no "edit" links.
+        config["edit_uri"] = None
     build.set_state(config, "site", build.SiteState(root, strings, terms))
     return config
 
 
 @event_priority(build.priority("site", "on_page_markdown"))
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Fill in site settings that pages refer to as ``[[name]]``."""
-    values = {"repo_url": (config.repo_url or "").rstrip("/")}
+    """Fill in site settings that pages refer to as ``[[name]]`` (and ``[[if name]]`` blocks)."""
     with build.reported():
-        markdown = placeholders.fill(markdown, values, page.file.src_uri)
+        markdown = placeholders.fill(markdown, _settings(config), page.file.src_uri)
     if page.file.src_uri.startswith("guide/"):
         markdown = _with_glossary(markdown, page, config)
     return markdown
@@ -148,6 +151,11 @@ def on_post_build(config: Any) -> None:
 # ---------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------
+
+
+def _settings(config: Any) -> dict[str, str]:
+    """The site settings pages may use: REPO_URL and EDITORIAL_CONTACT (mkdocs.yml)."""
+    return placeholders.settings(config.repo_url, config.extra.get("editorial_contact"))
 
 
 def _build_language(config: Any) -> str:

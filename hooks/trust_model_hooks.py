@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from offentligai import build, templating
 from offentligai.languages import page_language
+from offentligai.sitewide import placeholders
 from offentligai.trust_model import model as tm
 from offentligai.trust_model import pages
 
@@ -89,8 +90,9 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     if page.meta.get("template") != pages.TOOL_PAGE_TEMPLATE:
         return context
     state = build.state(config, PART)
+    contact = placeholders.settings(config.repo_url, config.extra.get("editorial_contact"))
     ui = pages.tool_data(
-        state["model"], build.site(config).strings, state["vocabularies"], page_language(page.url)
+        state["model"], build.site(config).strings, state["vocabularies"], page_language(page.url), contact
     )
     context["oai_trust_model"] = {
         "model": templating.script_json(state["model"]),

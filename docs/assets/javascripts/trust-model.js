@@ -1332,7 +1332,30 @@
       errorBox.replaceChildren();
       showDraftOutput(output, draftFiles(assessment, data));
     });
-    view.replaceChildren(heading, el("p", {}, t("tm_draft_intro")), errorBox, form, output);
+    const intro = el("p", {}, t("tm_draft_intro"));
+    view.replaceChildren(...[heading, intro, draftSubmission(), errorBox, form, output].filter(Boolean));
+  }
+
+  /**
+   * Where to send a draft: the repository (REPO_URL) and the editorial contact
+   * (EDITORIAL_CONTACT), each when the site has one (UI.contact, from mkdocs.yml).
+   */
+  function draftSubmission() {
+    const { repository, editorial } = UI.contact || {};
+    const sentences = [];
+    if (repository) sentences.push(withLink("tm_draft_submit_repository", repository, "tm_draft_repository"));
+    if (editorial) {
+      const key = repository ? "tm_draft_submit_editors_also" : "tm_draft_submit_editors";
+      sentences.push(withLink(key, editorial, "tm_draft_editors"));
+    }
+    if (!sentences.length) return null;
+    return el("p", { class: "oai-tm-draft-submit" }, sentences.flatMap((s, i) => (i ? [" ", s] : [s])));
+  }
+
+  /** The string `key` with its {link} made a link to `href`, labelled with the string `label`. */
+  function withLink(key, href, label) {
+    const [before, after = ""] = t(key).split("{link}");
+    return el("span", {}, before, el("a", { href }, t(label)), after);
   }
 
   /** Problems with the draft form, in field order: [{key, message}]. */

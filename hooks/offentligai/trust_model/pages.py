@@ -199,9 +199,15 @@ def tool_data(
     strings: Mapping[str, Mapping[str, str]],
     vocabularies: Mapping[str, Any] | None,
     lang: str,
+    contact: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Everything the tool's script needs besides the model, for a page in ``lang``."""
+    """Everything the tool's script needs besides the model, for a page in ``lang``.
+
+    ``contact`` is the site's settings (``sitewide.placeholders.settings``): where the
+    example-draft step tells readers to send a draft, the repository and/or the editors.
+    """
     prefill, _ = draft_prefill(model)
+    contact = contact or {}
     return {
         "lang": lang,
         "languages": list(LANGUAGES),
@@ -214,4 +220,8 @@ def tool_data(
         "organisation_question": tm.ORGANISATION_QUESTION,
         "vocabularies": vocabularies,
         "draft_prefill": prefill,
+        "contact": {
+            "repository": contact.get("repo_url", ""),
+            "editorial": contact.get("editorial_contact", ""),
+        },
     }
