@@ -21,7 +21,7 @@ the sub-path is read from the site's sitemap.
 2. write the Content-Security-Policy (scripts/csp.py) for the release being served and the
    new one, so that both releases' pages work while the link changes;
 3. ``nginx -t``; if it fails, the previous policy file is put back and the new release removed;
-4. ``nginx -s reload``;
+4. ``nginx -s reload``, waiting until nginx's new workers run;
 5. switch ``current`` to the new release with one atomic rename; ``previous`` to the old one.
 
 Readers see either the old release or the new one, never a mixture, and no request fails.
@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +47,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 CSP_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "csp.py"
+DEFAULT_PID_FILE = "/run/nginx.pid"  # Debian's, when the configuration names none
 RELEASES = "releases"
 CURRENT = "current"
 PREVIOUS = "previous"
@@ -183,6 +185,47 @@ def run_nginx(nginx: str, *args: str) -> None:
         raise UpdateError(f"{nginx} {' '.join(args)} failed:\n{result.stderr.strip()}")
 
 
+def master_pid(nginx: str) -> int | None:
+    """The pid of the running nginx master, from the pid file its configuration names."""
+    result = subprocess.run([nginx, "-T"], capture_output=True, text=True)
+    match = re.search(r"^\s*pid\s+([^;\s]+)\s*;", result.stdout, re.M)
+    pid_file = Path(match.group(1) if match else DEFAULT_PID_FILE)
+    try:
+        return int(pid_file.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        return None
+
+
+def children(pid: int, proc: Path = Path("/proc")) -> set[int]:
+    """The processes whose parent is ``pid`` (nginx's workers, for its master)."""
+    found = set()
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="ascii", errors="replace").rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if fields[1] == str(pid):  # fields after the name: state, parent pid, …
+            found.add(int(stat.parent.name))
+    return found
+
+
+def reload(nginx: str, timeout: float = 10.0) -> None:
+    """``nginx -s reload``, and wait until new workers serve: the signal returns at once, and
+    the link may change only once the new policy is in force."""
+    master = master_pid(nginx)
+    if master is None:
+        raise UpdateError("nginx is not running: start it (sudo systemctl start nginx) and run this again")
+    before = children(master)
+    run_nginx(nginx, "-s", "reload")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if children(master) - before:
+            time.sleep(0.2)  # the master tells the old workers to stop right after
+            return
+        time.sleep(0.05)
+    raise UpdateError(f"nginx started no new workers within {timeout:.0f} s of the reload: see its error log")
+
+
 def activate(home: Home, csp_file: Path, nginx: str, new: Path, old: Path | None) -> None:
     """Steps 2 to 5: policy for both, nginx -t, reload, switch the links."""
     previous_policy = write_policy(csp_file, [r for r in (old, new) if r is not None])
@@ -194,7 +237,7 @@ def activate(home: Home, csp_file: Path, nginx: str, new: Path, old: Path | None
         else:
             csp_file.write_text(previous_policy, encoding="utf-8")
         raise
-    run_nginx(nginx, "-s", "reload")
+    reload(nginx)
     switch(home.current, new)
     if old is not None:
         switch(home.previous, old)
