@@ -473,7 +473,7 @@ def test_the_hosting_page_has_the_same_anchors_in_both_languages():
     en_meta, en_body = _front_matter_and_body(ROOT / "docs" / "om" / "drift.en.md")
     for meta in (sv_meta, en_meta):
         assert set(meta) == {"title", "description", "last_reviewed"}
-        assert str(meta["last_reviewed"]) == "2026-11-28"
+        assert str(meta["last_reviewed"]) == "2026-12-03"
     headings = {
         lang: re.findall(r"^##+ .*$", body, re.M) for lang, body in (("sv", sv_body), ("en", en_body))
     }
@@ -482,9 +482,18 @@ def test_the_hosting_page_has_the_same_anchors_in_both_languages():
     }
     assert all(anchors["sv"]) and all(anchors["en"]), headings
     assert [a.group(1) for a in anchors["sv"]] == [a.group(1) for a in anchors["en"]]
-    assert {"site-url", "sub-path", "update", "versions", "offline", "container"} <= {
-        a.group(1) for a in anchors["sv"]
-    }
+    assert {
+        "site-url",
+        "nginx",
+        "sub-path",
+        "shared-host",
+        "update",
+        "air-gapped",
+        "versions",
+        "offline",
+        "container",
+        "material-end-of-life",
+    } <= {a.group(1) for a in anchors["sv"]}
 
 
 def test_the_swedish_hosting_page_addresses_the_reader_as_du():

@@ -51,8 +51,20 @@ def test_the_zip_opens_into_one_folder_and_stays_small(bundle, record_property, 
     assert names[0] == "README.txt"
     assert {"offentligai/index.html", "offentligai/en/index.html", "offentligai/404.html"} <= set(names)
     assert all(name == "README.txt" or name.startswith("offentligai/") for name in names)
-    # docs/om/drift.md tells readers the zip is "about 2 MB": keep the page true.
     assert 1 * MB <= bundle.size <= 3 * MB, offline_bundle.human_size(bundle.size)
+
+
+def test_the_hosting_page_states_the_zips_size(bundle):
+    """The size the page and the README give is the size the build reports (MB of 1024²)."""
+    size = offline_bundle.human_size(bundle.size)  # "1.6 MB"
+    assert size.endswith(" MB")
+    pages = {
+        "docs/om/drift.md": f"cirka {size.replace('.', ',')}",
+        "docs/om/drift.en.md": f"about {size}",
+        "README.md": f"about {size}",
+    }
+    for name, words in pages.items():
+        assert words in (ROOT / name).read_text(encoding="utf-8"), (name, words)
 
 
 def test_the_zip_links_pages_as_files(bundle):
