@@ -15,7 +15,8 @@ from urllib.parse import urljoin
 import pytest
 from axecheck import axe_violations, describe
 
-from tests.fixtures.publishing import debian, support
+from tests.helpers import debian
+from tests.helpers import publishing as support
 
 CONTACT = "mailto:ai-redaktionen@myndighet.se"  # the address in the page's block
 PAGES = ["om/tillganglighet/", "om/bidra/", "exempel/"]

@@ -2,7 +2,7 @@
 
 Two servers, each a copy of this machine's /etc/nginx (Debian's nginx.conf and its enabled
 default site, with only absolute paths and the port changed; see
-tests/fixtures/publishing/debian.py):
+tests/helpers/debian.py):
 
 - a server of its own: the page's install, the site at the root, two updates while requests
   run without pause (the second as on a server without internet), a rollback, and an update
@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.publishing import debian, support
-from tests.fixtures.publishing.debian import fetch, page_block
+from tests.helpers import debian
+from tests.helpers import publishing as support
+from tests.helpers.debian import RUN, fetch, page_block
 
 SITE_PATHS = [
     "/",
@@ -34,26 +35,9 @@ SITE_PATHS = [
     "/assets/stylesheets/offentligai.css",
 ]
 OTHER_HOST = "intranat.example.se"
-# Every shell block of the page: run by a test here (section, index), or not, and why.
-RUN = {
-    ("site-url", 0),
-    ("nginx", 0),
-    ("shared-host", 0),
-    ("shared-host", 1),
-    ("update", 0),
-    ("update", 1),
-    ("update", 2),
-    ("air-gapped", 0),
-    ("air-gapped", 1),
-    ("versions", 0),
-    ("versions", 1),
-    ("versions", 2),
-}
-NOT_RUN = {
-    ("sub-path", 0): "the same command as the first line of #shared-host's second block, which runs",
-    ("offline", 0): "`make offline` runs scripts/offline_bundle.py, which test_publishing_builds.py runs",
-    ("container", 0): "no container engine runs on the project's machines (the page says so)",
-}
+
+# Left out of `make test-fast`: these tests build the whole site five times.
+pytestmark = pytest.mark.site
 
 
 def run_block(server: debian.Server, anchor: str, index: int, cwd: Path, **replace: str) -> str:
@@ -102,49 +86,6 @@ def commit_version(origin: Path, work: Path, tag: str) -> None:
         ["git", "push", "--quiet", "origin", "main", tag],
     ):
         support.run(command, work)
-
-
-# --- the page itself -----------------------------------------------------------------
-
-
-def test_both_languages_give_the_same_commands():
-    sv, en = (debian.PAGES[lang].read_text(encoding="utf-8") for lang in ("sv", "en"))
-    assert debian.anchors(sv) == debian.anchors(en)
-    for anchor in debian.anchors(sv):
-        for lang in ("sh", "nginx"):
-            assert debian.code_blocks(sv, anchor, lang) == debian.code_blocks(en, anchor, lang), anchor
-
-
-def test_the_sub_path_build_is_the_shared_hosts_build():
-    assert page_block("shared-host", 1).startswith(page_block("sub-path", 0))
-
-
-def test_blocks_are_found_by_their_section():
-    text = (
-        "## A { #a }\n\n```sh\none\n```\n\n### B { #b }\n\n```nginx\nx\n```\n```sh\ntwo\n```\n## C { #c }\n"
-    )
-    assert debian.code_blocks(text, "a") == ["one\n"]  # up to the next heading of any level
-    assert debian.code_blocks(text, "b") == ["two\n"]
-    assert debian.code_blocks(text, "b", "nginx") == ["x\n"]
-    with pytest.raises(KeyError):
-        debian.code_blocks(text, "d")
-
-
-def test_every_block_of_the_page_is_run_or_said_why_not():
-    markdown = debian.PAGES["sv"].read_text(encoding="utf-8")
-    blocks = {(a, i) for a in debian.anchors(markdown) for i, _ in enumerate(debian.code_blocks(markdown, a))}
-    assert blocks == RUN | set(NOT_RUN)
-    assert not RUN & set(NOT_RUN)
-    # The one nginx block, the shared host's location, is run too (the shared_host fixture).
-    nginx_blocks = [(a, len(debian.code_blocks(markdown, a, "nginx"))) for a in debian.anchors(markdown)]
-    assert [(a, n) for a, n in nginx_blocks if n] == [("shared-host", 1)]
-
-
-def test_a_block_that_names_a_system_path_is_refused(tmp_path):
-    server = debian.Server(tmp_path, 1)
-    assert server.localise("cp a /etc/nginx/x") == f"cp a {tmp_path}/etc/nginx/x"
-    with pytest.raises(debian.Failed, match="system paths"):
-        server.localise("rm -rf /var/www/html")
 
 
 # --- a server of its own -------------------------------------------------------------

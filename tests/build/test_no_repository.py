@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.publishing import debian, support
+from tests.helpers import debian
+from tests.helpers import publishing as support
 
 CONTACT = "mailto:ai-redaktionen@myndighet.se"
+
+# Left out of `make test-fast`: a build of the whole site.
+pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deploy import update
-from tests.fixtures.publishing.support import ROOT
+from tests.helpers import ROOT
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
