@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
@@ -13,8 +12,7 @@ from axecheck import axe_violations, describe
 
 from offentligai.examples.presentation import PAGE_SIZE  # matches shown before "show more"
 from offentligai.freshness import load_limits, older_than
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 from offentligai import build
 from offentligai.errors import ContentError, Problem
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 ENTRY_FILES = sorted((ROOT / "hooks").glob("*_hooks.py"))
 
 
