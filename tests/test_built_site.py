@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from tests.sitecheck import css_urls, html_pages, is_other_origin, page_url, parse, resolve
@@ -167,3 +168,19 @@ def test_no_image_is_oversized(site):
     assert images
     for path in images:
         assert path.stat().st_size <= 50_000, f"{path.relative_to(site.root)}: {path.stat().st_size:,} B"
+
+
+def test_patched_material_files_are_named_by_their_content_and_referenced_so(site):
+    """A patch changes the file, so it must change the name that servers cache for a year."""
+    import material
+
+    from offentligai.sitewide import material_patches
+
+    theme = Path(material.__file__).parent / "templates"
+    for target in {patch.target for patch in material_patches.patches()}:
+        (original,) = theme.glob(target)
+        (served,) = site.root.glob(target)
+        text = served.read_text(encoding="utf-8")
+        assert served.name == material_patches.renamed(original.name, text) != original.name
+        page = (site.root / "index.html").read_text(encoding="utf-8")
+        assert served.name in page and original.name not in page

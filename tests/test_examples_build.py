@@ -25,7 +25,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "examples"
 SITE_URL = "https://example.org/fixture/"
 CONFIG = fixture_config(
     SITE_URL,
-    ["site_hooks.py", "example_hooks.py"],
+    ["site_hooks.py", "examples_hooks.py"],
     head="repo_url: https://example.org/repo\nedit_uri: edit/main/docs/\n"
     "not_in_nav: |\n  /exempel/*.md\nnav:\n  - index.md\n  - exempel/index.md",
 )

@@ -147,7 +147,7 @@ def test_every_string_the_templates_and_code_use_exists_in_both_languages():
         *(ROOT / "overrides" / "partials").glob("example-*.html"),
         *(ROOT / "overrides" / "partials").glob("catalogue*.html"),
         *(ROOT / "hooks" / "offentligai" / "examples").glob("*.py"),
-        ROOT / "hooks" / "example_hooks.py",
+        ROOT / "hooks" / "examples_hooks.py",
     ]:
         used |= set(re.findall(r"\b(ex_[a-z_]+)\b", path.read_text(encoding="utf-8")))
     used.discard("ex_personal_data_")  # the prefix of ex_personal_data_true/false

@@ -17,8 +17,9 @@ import pytest
 import yaml
 
 from deploy.nginx import serve
-from offentligai import frontmatter, offline, redirects
+from offentligai import frontmatter
 from offentligai.errors import ContentError
+from offentligai.sitewide import offline, redirects
 from scripts import csp, offline_bundle, publish
 from tests.fixtures.publishing.support import ROOT
 
@@ -115,7 +116,7 @@ def test_csp_command_writes_checks_and_refuses_an_empty_folder(tmp_path, capsys)
     assert csp.main([str(tmp_path / "missing")]) == 2
 
 
-# --- hooks/offentligai/offline.py -----------------------------------------------------
+# --- hooks/offentligai/sitewide/offline.py -----------------------------------------------------
 
 
 def test_each_language_gets_its_search_index_as_a_script(tmp_path):
@@ -179,7 +180,7 @@ def test_npm_installs_the_pinned_shim():
     assert lock["packages"]["node_modules/iframe-worker"]["license"] == "MIT"
 
 
-# --- hooks/offentligai/redirects.py ---------------------------------------------------
+# --- hooks/offentligai/sitewide/redirects.py ---------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from offentligai import offline
+from offentligai.sitewide import offline
 from scripts import csp, offline_bundle
 from sitecheck import parse
 from tests.fixtures.publishing import support

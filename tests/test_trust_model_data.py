@@ -10,9 +10,9 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from offentligai import schema_errors
-from offentligai import trust_model as tm
 from offentligai.errors import ContentError, Problem
 from offentligai.languages import load_strings
+from offentligai.trust_model import model as tm
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"

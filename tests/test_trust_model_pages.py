@@ -10,11 +10,12 @@ import markdown
 import pytest
 import yaml
 
-from offentligai import trust_model as tm
-from offentligai import trust_model_pages as pages
+from offentligai import templating
 from offentligai.errors import ContentError
 from offentligai.examples.vocabularies import FIELDS as VOCABULARY_FIELDS
 from offentligai.languages import load_strings, strings_for
+from offentligai.trust_model import model as tm
+from offentligai.trust_model import pages
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
@@ -30,7 +31,7 @@ def fixture_model() -> dict:
 def theme_env() -> jinja2.Environment:
     """Like ``config.theme.get_env()``: our overrides first (only our partials are used here)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
-    return pages.prepare_env(env)
+    return templating.prepare(env)
 
 
 # ---------------------------------------------------------------------------
@@ -78,14 +79,14 @@ def test_other_markers_are_left_alone():
 
 
 def test_markdown_text_escapes_html_and_markdown():
-    assert pages.markdown_text("a <b> & *c* [d](e) #f") == r"a &lt;b&gt; &amp; \*c\* \[d\](e) \#f"
-    rendered = markdown.markdown(f"## {pages.markdown_text('Syfte & *nytta* <i>')}")
+    assert templating.markdown_text("a <b> & *c* [d](e) #f") == r"a &lt;b&gt; &amp; \*c\* \[d\](e) \#f"
+    rendered = markdown.markdown(f"## {templating.markdown_text('Syfte & *nytta* <i>')}")
     assert rendered == "<h2>Syfte &amp; *nytta* &lt;i&gt;</h2>"
 
 
 def test_fill():
-    assert pages.fill("Om du svarar ”{answer}”", answer="Nej") == "Om du svarar ”Nej”"
-    assert pages.fill("{missing}") == "{missing}"
+    assert templating.fill("Om du svarar ”{answer}”", answer="Nej") == "Om du svarar ”Nej”"
+    assert templating.fill("{missing}") == "{missing}"
 
 
 def render_part_html(lang: str) -> str:
@@ -176,7 +177,7 @@ def test_guide_titles_fall_back_to_swedish(tmp_path):
 
 
 def test_script_json_cannot_end_the_script_element():
-    text = pages.script_json({"a": "</script><!-- & \u2028"})
+    text = templating.script_json({"a": "</script><!-- & \u2028"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text) == {"a": "</script><!-- & \u2028"}
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from offentligai import trust_model as tm
 from offentligai.languages import load_strings
+from offentligai.trust_model import model as tm
 from tests.conftest import ROOT, fixture_config, mkdocs_build
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from ..languages import LANGUAGES
-from ..seo import absolute
+from ..sitewide.seo import absolute
 from .collection import Example
 from .presentation import LICENSE_URL, catalogue_url, example_url
 from .schema import SCHEMA_PATH

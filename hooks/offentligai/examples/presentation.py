@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from ..dates import long_date
 from ..languages import PREFIX, collation_key
-from ..seo import shorten
+from ..sitewide.seo import shorten
 from .collection import Example
 from .vocabularies import Vocabularies
 

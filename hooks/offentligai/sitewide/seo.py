@@ -6,7 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, counterpart_url
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES, counterpart_url
 
 MAX_DESCRIPTION = 160
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S | re.I)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .languages import LANGUAGES
+from ..languages import LANGUAGES
 
 # Material's search worker loads lunr.stemmer.support and lunr.<lang> for each non-English
 # language of an index; lunr.multi only when an index has several languages.

@@ -16,17 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from offentligai import markers
-from offentligai.errors import ContentError
+from offentligai import build, markers
 from offentligai.examples import collection, exports, presentation, schema, vocabularies
-from offentligai.languages import page_language, strings_for
-from offentligai.seo import absolute, shorten
+from offentligai.languages import page_language
+from offentligai.sitewide.seo import absolute, shorten
 
-STATE = "offentligai_examples"  # attribute on the MkDocs config that holds this build's examples
-SITE_STATE = "offentligai_state"  # set by site_hooks.py, which runs first
+PART = "examples"
 CATALOGUE_MARKER = "<!-- offentligai:example-catalogue -->"
 # Where an example page's title, summary and fact box, and its sources go (set by this hook).
 HEADER_MARKER = "<!-- offentligai:example-header -->"
@@ -39,8 +36,6 @@ class _Build:
     schema: dict
     examples: dict[str, collection.Example]
     fingerprint: tuple = ()  # what the examples were read from; see on_config
-    env: Any = None  # the theme's Jinja environment, set in on_files
-    strings: dict[str, dict[str, str]] = field(default_factory=dict)  # UI strings by language
     # Fact boxes rendered in on_page_content, put in the page after search indexing, by page
     facts: dict[str, str] = field(default_factory=dict)
     # Templates by name: Jinja's get_template checks the file on disk at every call
@@ -52,41 +47,37 @@ class _Build:
 # ---------------------------------------------------------------------------
 
 
+@event_priority(build.priority(PART, "on_config"))
 def on_config(config: Any) -> Any:
     """Read and validate the vocabularies and every example; stop the build on any problem.
 
     The language builds share one config object: when no file changed since the previous
     build read them (same sizes and modification times), its result is used again.
     """
-    root = getattr(config, SITE_STATE)["root"]
+    root = build.site(config).root
     folder = Path(config.docs_dir) / presentation.SECTION
     vocabulary_file = root / "data" / "vocabularies.yml"
     pending_file = root / "data" / "examples-pending-review.yml"
     files = [vocabulary_file, pending_file, *sorted(folder.rglob("*.md"))]
     fingerprint = (config.site_url, dt.date.today(), *map(_stat, files))
-    previous = getattr(config, STATE, None)
+    previous = build.previous_state(config, PART)
     if previous is not None and previous.fingerprint == fingerprint:
-        setattr(config, STATE, _Build(previous.vocabularies, previous.schema, previous.examples, fingerprint))
+        build.set_state(
+            config, PART, _Build(previous.vocabularies, previous.schema, previous.examples, fingerprint)
+        )
         return config
-    try:
+    with build.reported():
         vocab = vocabularies.load_vocabularies(vocabulary_file)
         example_schema = schema.build_schema(vocab, absolute(config.site_url or "", schema.SCHEMA_PATH))
         check = schema.validator(example_schema)
         pending = collection.load_pending(pending_file, root)
         found = collection.load_collection(folder, root, check, dt.date.today(), pending)
-    except ContentError as error:
-        raise PluginError(error.report()) from None
     examples = {example.id: example for example in found}
-    setattr(config, STATE, _Build(vocab, example_schema, examples, fingerprint))
+    build.set_state(config, PART, _Build(vocab, example_schema, examples, fingerprint))
     return config
 
 
-def on_files(files: Any, config: Any) -> Any:
-    """Prepare the template environment that renders the pages' parts (pages come before on_env)."""
-    getattr(config, STATE).env = config.theme.get_env()
-    return files
-
-
+@event_priority(build.priority(PART, "on_page_markdown"))
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Give example pages their template, title and review date, and mark where their parts go."""
     if CATALOGUE_MARKER in markdown:
@@ -101,46 +92,51 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     # Material prints the title unescaped (<title>, header); Markup keeps it escaped exactly once.
     page.meta["title"] = Markup(escape(example.text("title", lang)[0]))
     page.meta["last_reviewed"] = example.last_reviewed  # English files have none of their own
-    heading = _strings(config, lang)["ex_sources"]
+    heading = build.site(config).t(lang)["ex_sources"]
     return f"{HEADER_MARKER}\n\n{markdown.strip()}\n\n## {heading} {{ #sources }}\n\n{SOURCES_MARKER}\n"
 
 
-@event_priority(10)  # before site_hooks checks that no marker is left
+@event_priority(build.priority(PART, "on_page_content"))
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Put the rendered catalogue, or an example's header and sources, in place of the markers.
 
     The HTML is added here, after Markdown, so that Markdown never parses it.
     """
     lang = page_language(page.url)
-    build = getattr(config, STATE)
-    t = _strings(config, lang)
+    current = build.state(config, PART)
+    t = build.site(config).t(lang)
     if page.meta.get("oai_catalogue"):
         context = presentation.catalogue(
-            list(build.examples.values()), lang, build.vocabularies, t, page.url, config.use_directory_urls
+            list(current.examples.values()),
+            lang,
+            current.vocabularies,
+            t,
+            page.url,
+            config.use_directory_urls,
         )
-        return html.replace(CATALOGUE_MARKER, _render(build, "partials/catalogue.html", c=context, t=t), 1)
+        return html.replace(CATALOGUE_MARKER, _render(config, "partials/catalogue.html", c=context, t=t), 1)
     example = _example_of(page, config)
     if example is None:
         return html
     catalogue_href = presentation.relative_url(
         presentation.catalogue_url(lang, config.use_directory_urls), page.url
     )
-    header = presentation.example_header(example, lang, build.vocabularies, t, catalogue_href)
+    header = presentation.example_header(example, lang, current.vocabularies, t, catalogue_href)
     sources = presentation.example_sources(example, lang)
-    build.facts[page.file.src_uri] = _render(build, "partials/example-facts.html", h=header, t=t)
-    top = _render(build, "partials/example-header.html", h=header, facts=Markup(markers.EXAMPLE_FACTS))
+    current.facts[page.file.src_uri] = _render(config, "partials/example-facts.html", h=header, t=t)
+    top = _render(config, "partials/example-header.html", h=header, facts=Markup(markers.EXAMPLE_FACTS))
     html = html.replace(HEADER_MARKER, top, 1)
-    return html.replace(SOURCES_MARKER, _render(build, "partials/example-sources.html", sources=sources), 1)
+    return html.replace(SOURCES_MARKER, _render(config, "partials/example-sources.html", sources=sources), 1)
 
 
-@event_priority(-50)  # after the search plugin (0) has indexed page.content
+@event_priority(build.priority(PART, "on_page_context"))
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     """Put the fact box in an example page and describe the page by its summary.
 
     The fact box goes in only now, so that the search index holds the example's text but not
     its fact labels, which every example shares; the catalogue's filters cover the facts.
     """
-    facts = getattr(config, STATE).facts.pop(page.file.src_uri, None)
+    facts = build.state(config, PART).facts.pop(page.file.src_uri, None)
     if facts is not None:
         page.content = page.content.replace(markers.EXAMPLE_FACTS, facts, 1)
     example = _example_of(page, config)
@@ -150,19 +146,18 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     return context
 
 
-@event_priority(-200)  # after the i18n plugin's language builds
+@event_priority(build.priority(PART, "on_post_build"))
 def on_post_build(config: Any) -> None:
     """Write the open data files once, in the outermost build."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if build.inner_language_build(config):
         return
-    build = getattr(config, STATE)
-    examples = list(build.examples.values())
+    current = build.state(config, PART)
+    examples = list(current.examples.values())
     site_url, directory_urls, generated = config.site_url or "", config.use_directory_urls, _generated()
     files = {
-        schema.SCHEMA_PATH: schema.schema_text(build.schema),
+        schema.SCHEMA_PATH: schema.schema_text(current.schema),
         exports.JSON_PATH: exports.examples_json(
-            examples, build.vocabularies, site_url, generated, directory_urls
+            examples, current.vocabularies, site_url, generated, directory_urls
         ),
         exports.CSV_PATH: exports.examples_csv(examples, site_url, directory_urls),
         exports.CSVW_PATH: exports.csv_metadata(site_url, generated, directory_urls),
@@ -184,21 +179,15 @@ def _example_of(page: Any, config: Any) -> collection.Example | None:
     if folder != presentation.SECTION:
         return None
     stem = name[: -len(collection.ENGLISH_SUFFIX)] if name.endswith(collection.ENGLISH_SUFFIX) else name[:-3]
-    return getattr(config, STATE).examples.get(stem)
+    return build.state(config, PART).examples.get(stem)
 
 
-def _strings(config: Any, lang: str) -> dict[str, str]:
-    """The UI strings of ``lang``, made once per build (pages ask for them thousands of times)."""
-    build = getattr(config, STATE)
-    if lang not in build.strings:
-        build.strings[lang] = strings_for(getattr(config, SITE_STATE)["strings"], lang)
-    return build.strings[lang]
-
-
-def _render(build: _Build, template: str, **context: Any) -> str:
-    if template not in build.templates:
-        build.templates[template] = build.env.get_template(template)
-    return build.templates[template].render(**context)
+def _render(config: Any, template: str, **context: Any) -> str:
+    """A partial rendered; templates are kept per build (Jinja checks the file at every lookup)."""
+    kept = build.state(config, PART).templates
+    if template not in kept:
+        kept[template] = build.templates(config).get_template(template)
+    return kept[template].render(**context)
 
 
 def _stat(path: Path) -> tuple[str, int, int]:

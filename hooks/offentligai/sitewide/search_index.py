@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .languages import LANGUAGES, PREFIX, page_language
+from ..languages import LANGUAGES, PREFIX, page_language
 
 
 def split_index(index: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .errors import ContentError, Problem
+from ..errors import ContentError, Problem
 
 _PLACEHOLDER = re.compile(r"\[\[([a-z_]+)\]\]")
 

@@ -9,21 +9,19 @@ that MkDocs registers their anchors, and links to AI-guiden are Markdown links
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
 
-from . import frontmatter
-from . import trust_model as tm
-from .errors import ContentError, Problem
-from .examples.vocabularies import FIELDS as VOCABULARY_FIELDS
-from .examples.vocabularies import load_vocabularies as read_vocabularies
-from .languages import LANGUAGES
+from .. import frontmatter
+from ..errors import ContentError, Problem
+from ..examples.vocabularies import FIELDS as VOCABULARY_FIELDS
+from ..examples.vocabularies import load_vocabularies as read_vocabularies
+from ..languages import LANGUAGES
+from . import model as tm
 
 MARKER = re.compile(r"<!--\s*offentligai:trust-model\b(?P<args>[^>]*?)-->")
 PART_TEMPLATE = "partials/trust-model-part.html"
@@ -33,8 +31,6 @@ STRING_PREFIX = "tm_"
 STORAGE_KEY = "offentligai.trust-model.v1"
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
-# Characters that mean something to Markdown in running text (HTML ones are escaped too).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|~])")
 _HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
 
 
@@ -87,24 +83,6 @@ def replace_markers(
 # ---------------------------------------------------------------------------
 # Rendering
 # ---------------------------------------------------------------------------
-
-
-def markdown_text(text: object) -> Markup:
-    """Text made safe for a Markdown line: HTML escaped, Markdown's special characters escaped."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))))
-
-
-def prepare_env(env: jinja2.Environment) -> jinja2.Environment:
-    """The theme's Jinja environment with autoescaping and the ``md`` filter (call on a fresh env)."""
-    env.autoescape = True
-    env.filters["md"] = markdown_text
-    env.filters["fill"] = fill
-    return env
-
-
-def fill(template: str, **values: object) -> str:
-    """``"Om du svarar ”{answer}”"`` with ``answer`` filled in (the same placeholders as the script)."""
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
 
 
 def render_part(
@@ -169,14 +147,6 @@ def guide_titles(guide_dir: Path, slugs: list[str]) -> dict[str, dict[str, str]]
 # ---------------------------------------------------------------------------
 # Data for the tool's script
 # ---------------------------------------------------------------------------
-
-
-def script_json(data: object) -> Markup:
-    """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&``."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return Markup(text)
 
 
 def tool_strings(strings: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .errors import ContentError, Problem
-from .languages import LANGUAGES
+from ..errors import ContentError, Problem
+from ..languages import LANGUAGES
 from .search_index import index_path
 
 # Where the shim is published; mkdocs.offline.yml lists this path in extra.polyfills (the

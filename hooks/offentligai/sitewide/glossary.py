@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, Problem
-from .languages import LANGUAGES, collation_key
+from ..errors import ContentError, Problem
+from ..languages import LANGUAGES, collation_key
 
 MAX_DEFINITION = 250
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

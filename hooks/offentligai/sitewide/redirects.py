@@ -14,7 +14,7 @@ import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, PREFIX
+from ..languages import DEFAULT_LANGUAGE, LANGUAGES, PREFIX
 
 
 def html_path(markdown_path: str, use_directory_urls: bool) -> str:

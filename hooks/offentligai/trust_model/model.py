@@ -20,9 +20,9 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from . import schema_errors
-from .errors import ContentError, Problem
-from .languages import LANGUAGES
+from .. import schema_errors
+from ..errors import ContentError, Problem
+from ..languages import LANGUAGES
 
 MODEL_FILE = "data/trust-model.yml"
 SCHEMA_FILE = "data/trust-model.schema.json"
