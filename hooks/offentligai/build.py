@@ -35,7 +35,7 @@ from .languages import strings_for
 # ---------------------------------------------------------------------------
 
 # The parts of the site; each has a hooks/<part>_hooks.py entry file and a state of its own.
-PARTS = ("site", "examples", "trust_model", "ai_act")
+PARTS = ("site", "examples", "trust_model", "ai_act", "documents")
 
 # MkDocs runs the handlers of an event from the highest priority to the lowest; plugins run
 # at 0 unless they say otherwise, and hooks after plugins of the same priority. Every handler
@@ -44,12 +44,14 @@ PRIORITIES: dict[str, dict[str, int]] = {
     # The site's data first: the other parts read it. All before the i18n plugin (-100),
     # which reconfigures the theme for each language.
     "on_config": {"site": 0, "examples": -1, "trust_model": -1, "ai_act": -1},
-    "on_files": {"examples": 0, "ai_act": 0},
+    # The site's on_files replaces the browser modules with the scripts made from them: after
+    # the i18n plugin (-100), which cannot handle files that the build generates.
+    "on_files": {"examples": 0, "ai_act": 0, "site": -150},
     # After the i18n plugin (50) has chosen the page's language.
-    "on_page_markdown": {"site": 0, "examples": 0, "trust_model": 0, "ai_act": 0},
+    "on_page_markdown": {"site": 0, "examples": 0, "trust_model": 0, "ai_act": 0, "documents": 0},
     # Each part puts its rendered HTML in place of its markers; then the site checks that
     # no marker is left and describes the page.
-    "on_page_content": {"examples": 10, "trust_model": 10, "ai_act": 10, "site": 0},
+    "on_page_content": {"examples": 10, "trust_model": 10, "ai_act": 10, "documents": 10, "site": 0},
     # The search plugin indexes page.content at 0. The examples' fact box goes in after it
     # (the index holds the text, not the labels every example shares); the site's check that
     # no marker is left comes last of all.
@@ -77,11 +79,12 @@ def priority(part: str, event: str) -> int:
 
 @dataclass
 class SiteState:
-    """What every part needs of the site: its folder, UI strings and glossary, and templates."""
+    """What every part needs of the site: its folder, UI strings, glossary and terminology, templates."""
 
     root: Path
     strings: Mapping[str, Mapping[str, str]]  # key -> {lang: text}
     glossary: list[Any]
+    terminology: Any = None  # data/terminology.yml: word choices and checklist roles
     env: Any = None  # the Jinja environment, made on first use
     _by_language: dict[str, dict[str, str]] = field(default_factory=dict)
 

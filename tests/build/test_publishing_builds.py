@@ -15,6 +15,9 @@ from tests.helpers import publishing as support
 from tests.helpers.publishing import ROOT
 from tests.helpers.sitecheck import parse
 
+# Left out of `make test-fast`: the offline zip is a build of the whole site.
+pytestmark = pytest.mark.site
+
 # The only inline scripts the site may have, each from a template we do not own: Material's
 # base.html (storage helpers), content.html (tabs), palette.html, and the redirect pages of
 # mkdocs-redirects. Anything else must go into a file under docs/assets/javascripts/: a

@@ -17,6 +17,9 @@ from tests.helpers import publishing as support
 from tests.helpers.publishing import fetch, lang_of
 from tests.helpers.sitecheck import parse
 
+# Left out of `make test-fast`: mike builds the whole site once per edition.
+pytestmark = pytest.mark.site
+
 OLDER, NEWER = support.OLDER, support.NEWER
 
 

@@ -15,6 +15,9 @@ import pytest
 
 from tests.helpers import ROOT, free_port
 
+# Left out of `make test-fast`: make serve builds the whole site.
+pytestmark = pytest.mark.site
+
 
 def _status(url: str) -> int | None:
     try:
