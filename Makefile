@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt py
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve serve-fast build lint test test-fast test-js audit example bench translations publish offline serve-nginx clean
+.PHONY: help serve serve-fast build lint test test-fast test-js audit example review bench translations publish offline serve-nginx clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,6 +63,13 @@ audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight and build speed on ever
 
 example: $(STAMP) ## Create the files of a new example: make example ID=goteborg-chattbot ORG="Göteborgs stad"
 	$(BIN)/python scripts/new_example.py $(ID) --organisation "$(ORG)"
+
+# `make review --check`: make reads --check as an abbreviation of its own option
+# --check-symlink-times (-L), harmless here, which then shows as "L" in MAKEFLAGS; the review
+# runs in check mode. `make review CHECK=1` does the same.
+REVIEW_CHECK = $(if $(or $(CHECK),$(findstring L,$(firstword $(filter-out -% %=%,$(MAKEFLAGS))))),--check)
+review: $(STAMP) ## The maintainers' work queue: examples by age of status and review; `make review --check` fails when one is overdue
+	$(BIN)/python scripts/review.py $(REVIEW_CHECK)
 
 bench: $(STAMP) $(NODE_STAMP) ## Measure how the example collection scales: make bench N=1000
 	$(BIN)/python -m scripts.bench_examples -n $(or $(N),1000)

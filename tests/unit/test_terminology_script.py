@@ -118,7 +118,12 @@ TERMS = load_terminology(DATA)
 
 
 def chapters() -> list[str]:
-    return sorted(p.name[: -len(".md")] for p in GUIDE.glob("*.md") if not p.name.endswith(".en.md"))
+    """Every page of the guide, sub-folders included (sectors, templates), without ".md"."""
+    return sorted(
+        p.relative_to(GUIDE).as_posix()[: -len(".md")]
+        for p in GUIDE.rglob("*.md")
+        if not p.name.endswith(".en.md")
+    )
 
 
 def test_every_checklist_item_in_the_guide_names_its_role_in_both_languages():
