@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt py
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve serve-fast build lint test test-fast test-js audit example bench translations publish offline serve-nginx clean
+.PHONY: help serve serve-fast build lint test test-fast test-js audit example review bench translations publish offline serve-nginx clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -64,6 +64,13 @@ audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight and build speed on ever
 example: $(STAMP) ## Create the files of a new example: make example ID=goteborg-chattbot ORG="Göteborgs stad"
 	$(BIN)/python scripts/new_example.py $(ID) --organisation "$(ORG)"
 
+# `make review --check`: make reads --check as an abbreviation of its own option
+# --check-symlink-times (-L), harmless here, which then shows as "L" in MAKEFLAGS; the review
+# runs in check mode. `make review CHECK=1` does the same.
+REVIEW_CHECK = $(if $(or $(CHECK),$(findstring L,$(firstword $(filter-out -% %=%,$(MAKEFLAGS))))),--check)
+review: $(STAMP) ## The maintainers' work queue: examples by age of status and review; `make review --check` fails when one is overdue
+	$(BIN)/python scripts/review.py $(REVIEW_CHECK)
+
 bench: $(STAMP) $(NODE_STAMP) ## Measure how the example collection scales: make bench N=1000
 	$(BIN)/python -m scripts.bench_examples -n $(or $(N),1000)
 
@@ -74,8 +81,11 @@ publish: $(STAMP) ## Publish an edition with mike: make publish VERSION=2026.1 [
 offline: $(STAMP) $(NODE_STAMP) ## Build the offline zip (opens from the file system): build/offentligai-offline.zip
 	$(BIN)/python scripts/offline_bundle.py
 
-serve-nginx: build ## Serve site/ through the tested nginx configuration at http://127.0.0.1:8080
-	$(BIN)/python deploy/nginx/serve.py site
+# Built for the address it is served at, so that the 404 page finds its styles and scripts.
+NGINX_PORT ?= 8080
+serve-nginx: $(STAMP) ## Build for and serve site/ through the tested nginx configuration at http://127.0.0.1:8080 (NGINX_PORT=…)
+	SITE_URL=http://127.0.0.1:$(NGINX_PORT)/ $(BIN)/mkdocs build --strict
+	$(BIN)/python deploy/nginx/serve.py site --port $(NGINX_PORT)
 
 translations: $(STAMP) ## List pages without English text or with outdated English text
 	$(BIN)/python scripts/translations.py --check

@@ -58,7 +58,8 @@ def _fixture(tmp_path: Path, page: str) -> Path:
         fixture_config("https://example.org/f/", ["site_hooks.py", "documents_hooks.py"]), encoding="utf-8"
     )
     shutil.copytree(ROOT / "data" / "strings", tmp_path / "data" / "strings")
-    shutil.copy(ROOT / "data" / "glossary.yml", tmp_path / "data" / "glossary.yml")
+    for name in ("glossary.yml", "terminology.yml"):
+        shutil.copy(ROOT / "data" / name, tmp_path / "data" / name)
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Start\n", encoding="utf-8")

@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 
-from offentligai import templating
+from offentligai import frontmatter, templating
 from offentligai.errors import ContentError
 from offentligai.examples.vocabularies import FIELDS as VOCABULARY_FIELDS
 from offentligai.languages import load_strings, strings_for
@@ -290,6 +290,10 @@ def test_tool_data():
     assert data["max_file_bytes"] == 2 * 1024 * 1024
     assert data["name_question"] == "purpose-system-name"
     assert "vocabularies" not in data  # the draft's codes come with the example rules
+    assert data["contact"] == {"repository": "", "editorial": ""}
+    contact = {"repo_url": "", "editorial_contact": "mailto:red@myndighet.se"}
+    with_contact = pages.tool_data(fixture_model(), STRINGS, "sv", contact)
+    assert with_contact["contact"] == {"repository": "", "editorial": "mailto:red@myndighet.se"}
 
 
 def test_stub_pages_have_valid_front_matter_and_one_marker():
@@ -304,7 +308,7 @@ def test_stub_pages_have_valid_front_matter_and_one_marker():
     for stem, marker in expected.items():
         for suffix in (".md", ".en.md"):
             text = (folder / f"{stem}{suffix}").read_text(encoding="utf-8")
-            meta = yaml.safe_load(text.split("---")[1])
+            meta = frontmatter.split(text).meta
             assert meta["title"] and meta["description"], stem + suffix
             assert meta["template"] == ("trust-model-tool.html" if stem == "verktyg" else "trust-model.html")
             assert re.findall(r"<!-- offentligai:trust-model ([^>]*?) -->", text) == [marker], stem + suffix
