@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from axecheck import axe_violations, describe
@@ -498,6 +498,107 @@ def test_each_option_is_a_full_width_row_tappable_anywhere(page, site, lang, siz
     box = row.bounding_box()
     row.click(position={"x": box["width"] - 4, "y": box["height"] / 2})  # far from the radio button
     expect(control(page, "purpose-alternatives", "no")).to_be_checked()
+
+
+# ---------------------------------------------------------------------------
+# The example draft goes somewhere
+# ---------------------------------------------------------------------------
+
+DRAFT = {
+    "sv": {
+        "tab": "Skapa utkast till exempel",
+        "source_needed": "Ett exempel bygger på minst en offentlig källa",
+        "title_sv": "^Rubrik på svenska",
+        "title_en": "^Rubrik på engelska",
+        "summary_en": "^Sammanfattning på engelska",
+        "type": "^Typ av organisation",
+        "function": "Utbildning",
+        "year": "^År då arbetet startade",
+        "source": {
+            "title": "^Källa, rubrik",
+            "url": "^Källa, webbadress",
+            "publisher": "^Källa, utgivare",
+            "kind": "^Källa, typ",
+            "date": "^Källa, publiceringsdatum",
+        },
+        "confirmed": "^Datum då statusen bekräftades",
+        "create": "Skapa utkastet",
+        "issue": "Öppna ett förifyllt förslag i ärendelistan",
+        "submit": "Skicka in filerna som ett ändringsförslag (pull request) i projektets kodförråd.",
+    },
+    "en": {
+        "tab": "Create example draft",
+        "source_needed": "An example rests on at least one public source",
+        "title_sv": "^Title in Swedish",
+        "title_en": "^Title in English",
+        "summary_en": "^Summary in English",
+        "type": "^Type of organisation",
+        "function": "Education",
+        "year": "^Year the work started",
+        "source": {
+            "title": "^Source, title",
+            "url": "^Source, web address",
+            "publisher": "^Source, publisher",
+            "kind": "^Source, kind",
+            "date": "^Source, date of publication",
+        },
+        "confirmed": "^Date the status was confirmed",
+        "create": "Create the draft",
+        "issue": "Open a prefilled proposal in the issue list",
+        "submit": "Submit the files as a pull request in the project's repository.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_example_draft_leads_to_a_prefilled_issue_form(page, site, lang, size):
+    text = DRAFT[lang]
+    open_tool(page, site, lang)
+    control(page, "purpose-system-name").fill("Skolchatten")
+    control(page, "purpose-organisation").fill("Exempelby kommun")
+    control(page, "purpose-problem").fill("Elever får svar på frågor om skolan.")
+    control(page, "purpose-technique", "natural-language-processing").check()
+    page.locator(".oai-tm-views__button", has_text=text["tab"]).click()
+    view = page.locator(".oai-tm-view--draft")
+    # First of all: a public source is needed. Then where the files go.
+    expect(view.locator("h2 + p")).to_contain_text(text["source_needed"])
+    expect(view.locator(".oai-tm-draft-submit")).to_have_text(text["submit"])
+    expect(page.get_by_label(re.compile(text["title_sv"]))).to_have_value("Skolchatten")
+    expect(page.get_by_label(re.compile(text["title_en"]))).to_have_value("")  # not the Swedish title
+    page.get_by_label(re.compile(text["title_en"])).fill("The school chat")
+    page.get_by_label(re.compile(text["summary_en"])).fill("Pupils get answers about school.")
+    page.get_by_label(re.compile(text["type"])).select_option("municipality")
+    page.get_by_label(text["function"], exact=True).check()
+    page.get_by_label(re.compile(text["year"])).fill("2025")
+    page.get_by_label(re.compile("^Status")).select_option("pilot")
+    page.get_by_label(re.compile("^(Roll i beslut|Role in decisions)")).select_option("none")
+    page.locator("#oai-tm-draft-personal_data-false").check()
+    source = text["source"]
+    page.get_by_label(re.compile(source["title"])).fill("Kommunens nyhet")
+    page.get_by_label(re.compile(source["url"])).fill("https://example.org/nyhet")
+    page.get_by_label(re.compile(source["publisher"])).fill("Exempelby kommun")
+    page.get_by_label(re.compile(source["kind"])).select_option("primary")
+    page.get_by_label(re.compile(source["date"])).fill("2025-03-01")
+    page.get_by_label(re.compile(text["confirmed"])).fill("2025-03-01")
+    page.get_by_role("button", name=text["create"]).click()
+    link = page.get_by_role("link", name=text["issue"])
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    assert href.startswith("https://github.com/offentligai/offentligai/issues/new?")
+    query = parse_qs(urlsplit(href).query)
+    assert query["template"] == ["propose-example.yml"]
+    assert query["title"] == ["Exempel / Example: Skolchatten"]
+    assert query["organisation"] == ["Exempelby kommun"]
+    assert query["own_page"] == ["https://example.org/nyhet"]
+    assert query["sources"] == ["Kommunens nyhet – Exempelby kommun – https://example.org/nyhet – 2025-03-01"]
+    swedish = page.locator(".oai-tm-draft-file").first.input_value()
+    assert query["details"] == [swedish]
+    assert len(href) <= 7000
+    box = link.bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 24
+    page.mouse.move(0, 0)
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
 
 
 # ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import {
   choices,
   draftDefaults,
   draftFiles,
+  issueUrl,
   draftProblems,
   isRequired,
   labelOf,
@@ -201,7 +202,7 @@ export function renderDraft(app, focusSource = 0) {
     }
     errorBox.hidden = true;
     errorBox.replaceChildren();
-    showDraftOutput(app, output, draftFiles(app.index, app.current(), data, rules, app.today(), t));
+    showDraftOutput(app, output, draftFiles(app.index, app.current(), data, rules, app.today(), t), data);
   });
   view.replaceChildren(
     ...[
@@ -243,7 +244,19 @@ function withLink(app, key, href, label) {
   return el("span", {}, before, el("a", { href }, app.t(label)), after);
 }
 
-function showDraftOutput(app, output, files) {
+/** The way to the repository's issue form, prefilled with the draft; null without a repository. */
+function issueLink(app, data, files) {
+  const { repository } = app.settings.contact || {};
+  if (!repository) return null;
+  return el(
+    "div",
+    { class: "oai-tm-draft-issue" },
+    el("p", {}, app.t("tm_draft_issue_help")),
+    el("p", {}, el("a", { class: "md-button md-button--primary", href: issueUrl(repository, data, files) }, app.t("tm_draft_issue")))
+  );
+}
+
+function showDraftOutput(app, output, files, data) {
   const { t } = app;
   const blocks = files.map((file) => {
     const id = app.uid("draft-file");
@@ -258,7 +271,7 @@ function showDraftOutput(app, output, files) {
     );
   });
   const heading = el("h3", { tabindex: "-1" }, t("tm_draft_created"));
-  output.replaceChildren(heading, ...blocks);
+  output.replaceChildren(...[heading, issueLink(app, data, files), ...blocks].filter(Boolean));
   heading.focus();
   app.announce(t("tm_draft_created"));
 }
