@@ -570,6 +570,7 @@ def test_the_example_draft_leads_to_a_prefilled_issue_form(page, site, lang, siz
     page.get_by_label(re.compile(text["type"])).select_option("municipality")
     page.get_by_label(text["function"], exact=True).check()
     page.get_by_label(re.compile(text["year"])).fill("2025")
+    page.locator("#oai-tm-draft-organisation_number").fill("212000-0142")
     page.get_by_label(re.compile("^Status")).select_option("pilot")
     page.get_by_label(re.compile("^(Roll i beslut|Role in decisions)")).select_option("none")
     page.locator("#oai-tm-draft-personal_data-false").check()

@@ -54,13 +54,13 @@ function leftToDo(app, answers) {
   return el(
     "div",
     { class: "oai-tm-summary__left" },
-    el("p", {}, t("tm_summary_left", { left: overall.total - overall.answered, total: overall.total, sections: unfinished.length })),
-    el("ul", { class: "oai-tm-summary__todo" }, unfinished.map((item) => el("li", {}, t("tm_summary_left_item", { title: title(item.section), left: item.left })))),
     el(
       "p",
       { class: "oai-tm-controls" },
       button(t("tm_summary_next", { title: title(next.section) }), () => openSection(app, next.position), { primary: true })
-    )
+    ),
+    el("p", {}, t("tm_summary_left", { left: overall.total - overall.answered, total: overall.total, sections: unfinished.length })),
+    el("ul", { class: "oai-tm-summary__todo" }, unfinished.map((item) => el("li", {}, t("tm_summary_left_item", { title: title(item.section), left: item.left }))))
   );
 }
 
