@@ -254,6 +254,11 @@ def test_two_tabs_lose_nothing(page, context, site, lang, size):
     other.reload()
     other.locator(".oai-tm-section h2").wait_for()
     expect(control(other, "purpose-organisation")).to_have_value("Exempelkommunen")
+    # Each tab keeps its own place: moving on in one does not move the other.
+    first_heading = other.locator(".oai-tm-section h2").inner_text()
+    page.get_by_role("button", name=TEXT[lang]["next"]).click()
+    page.wait_for_timeout(300)
+    expect(other.locator(".oai-tm-section h2")).to_have_text(first_heading)
     other.close()
     assert errors == []
 

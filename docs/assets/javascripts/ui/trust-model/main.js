@@ -89,13 +89,20 @@ function start() {
   app.current = () => currentAssessment(app.state);
   app.name = (assessment) => displayName(app.state, assessment, settings.name_question, app.t);
 
-  /** Take in what another tab has stored since this tab last read or wrote; true if anything came. */
+  /**
+   * Take in what another tab has stored since this tab last read or wrote: true when the
+   * assessments changed (not only the other tab's place in them).
+   */
   const sync = () => {
     if (!store.changedElsewhere()) return false;
     const again = store.load();
-    if (again.problem === "newer") showStorageWarning(app, "newer");
-    else app.state = syncState(app.state, again.data, index, stateOptions);
-    return true;
+    if (again.problem === "newer") {
+      showStorageWarning(app, "newer");
+      return false;
+    }
+    const before = JSON.stringify(app.state.assessments);
+    app.state = syncState(app.state, again.data, index, stateOptions);
+    return JSON.stringify(app.state.assessments) !== before;
   };
   /**
    * Change the state with `mutate(state)` and store it: true when stored. `mutate` must find
