@@ -41,6 +41,7 @@ from offentligai.sitewide import (
 )
 
 log = get_plugin_logger("offentligai")
+GLOSSARY_FILE = "data/glossary.yml"
 
 
 # ---------------------------------------------------------------------------
@@ -62,7 +63,7 @@ def on_config(config: Any) -> Any:
         )
     with build.reported():
         strings = load_strings(root / "data" / "strings")
-        terms = glossary.load_glossary(root / "data" / "glossary.yml")
+        terms = glossary.load_glossary(root / GLOSSARY_FILE)
         words = terminology.load_terminology(root / "data" / "terminology.yml")
     build.set_state(config, "site", build.SiteState(root, strings, terms, words))
     return config
@@ -197,9 +198,15 @@ def _with_glossary(markdown: str, page: Any, config: Any) -> str:
     lang = page_language(page.url)
     site = build.site(config)
     env = build.templates(config)
-    if markers.GLOSSARY in markdown:
+    is_glossary = markers.GLOSSARY in markdown
+    if is_glossary:
+        with build.reported():
+            see = glossary.see_also(
+                site.glossary, lang, Path(config.docs_dir), page.file.src_uri, GLOSSARY_FILE
+            )
         template = env.get_template("partials/glossary.html")
-        listing = template.render(terms=glossary.sorted_terms(site.glossary, lang), lang=lang)
+        terms = glossary.sorted_terms(site.glossary, lang)
+        listing = template.render(terms=terms, lang=lang, see=see, t=site.t(lang))
         markdown = markdown.replace(markers.GLOSSARY, listing)
     if markers.WORD_CHOICES in markdown or markers.CHECKLIST_ROLES in markdown:
         words, t = site.terminology, site.t(lang)
@@ -211,8 +218,9 @@ def _with_glossary(markdown: str, page: Any, config: Any) -> str:
         choices = env.get_template("partials/word-choices.html").render(groups=groups, oai=oai)
         roles = env.get_template("partials/checklist-roles.html").render(roles=words.roles, oai=oai)
         markdown = markdown.replace(markers.WORD_CHOICES, choices).replace(markers.CHECKLIST_ROLES, roles)
-    terms = site.glossary
-    return markdown + "\n\n" + glossary.abbreviations(terms, lang) + "\n"
+    if is_glossary:
+        return markdown  # the page of definitions: no tooltips in its headings and definitions
+    return markdown + "\n\n" + glossary.abbreviations(site.glossary, lang) + "\n"
 
 
 def _page_data(page: Any, config: Any, base_url: str) -> dict:
