@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 
 from offentligai import build, markers, terminology
 from offentligai.dates import long_date
-from offentligai.guide import situations
+from offentligai.guide import reading, situations
 from offentligai.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -109,6 +109,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         markers.check_all_handled(html, page.file.src_uri, before_indexing=True)
     if page.file.src_uri.startswith("guide/"):
         html = glossary.focusable_first_abbreviations(html)
+    if reading.is_chapter(page.file.src_uri):
+        html = _with_reading_time(html, page, config)
     html = tasklists.label_checkboxes(html)
     page.meta["description"] = seo.description(
         page.meta.get("description"), html, config.site_description or ""
@@ -221,6 +223,14 @@ def _with_glossary(markdown: str, page: Any, config: Any) -> str:
     if is_glossary:
         return markdown  # the page of definitions: no tooltips in its headings and definitions
     return markdown + "\n\n" + glossary.abbreviations(site.glossary, lang) + "\n"
+
+
+def _with_reading_time(html: str, page: Any, config: Any) -> str:
+    """The chapter's reading time, computed from its text, under its title."""
+    lang = page_language(page.url)
+    template = build.templates(config).get_template("partials/reading-time.html")
+    note = template.render(minutes=reading.reading_minutes(html), t=build.site(config).t(lang))
+    return reading.after_title(html, note)
 
 
 def _page_data(page: Any, config: Any, base_url: str) -> dict:

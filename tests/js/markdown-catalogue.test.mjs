@@ -8,7 +8,6 @@ import {
   queryString,
   selection,
   statusText,
-  withQuery,
 } from "../../docs/assets/javascripts/core/catalogue.js";
 import { markdownEscape, markdownQuote, yamlString } from "../../docs/assets/javascripts/core/markdown.js";
 
@@ -110,10 +109,4 @@ test("active filters become chips with the labels of the form, in both languages
   const english = { text: "Search words", remove: "Remove the filter {filter}: {value}" };
   assert.equal(activeFilters([["q", "ai"]], "q", labels, english)[0].remove, "Remove the filter Search words: ai");
   assert.deepEqual(activeFilters([["q", ""]], "q", labels, strings), []);
-});
-
-test("the language switch's address gets the current filters", () => {
-  assert.equal(withQuery("../../exempel/", "?type=municipality"), "../../exempel/?type=municipality");
-  assert.equal(withQuery("../exempel/?old=1#top", "?a=1&b=2"), "../exempel/?a=1&b=2#top");
-  assert.equal(withQuery("/en/exempel/?type=region", ""), "/en/exempel/");
 });

@@ -21,9 +21,9 @@ import {
   queryString,
   selection,
   statusText,
-  withQuery,
 } from "../../core/catalogue.js";
 import { fill } from "../../core/text.js";
+import { withQuery } from "../../core/urls.js";
 import { jsonBlock } from "../dom.js";
 import { filterLabels, summaryView } from "./summary.js";
 
