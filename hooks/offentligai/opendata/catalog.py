@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from lxml import etree
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS
 
@@ -44,6 +45,7 @@ STABLE = URIRef(EU + "planned-availability/STABLE")
 IANA = "https://www.iana.org/assignments/media-types/"
 ATTRIBUTION = URIRef("http://purl.org/adms/licencetype/Attribution")  # ADMS licence type
 PUBLISHER_TYPES = "http://purl.org/adms/publishertype/"  # + a code such as NationalAuthority
+_ABOUT = f"{{{RDF}}}about"
 PORTAL_ORGANISATION = "http://dataportal.se/organisation/SE"  # + ten digits (harvesting guide)
 
 
@@ -207,8 +209,24 @@ def catalogue_graph(catalogue: Catalogue, catalogue_path: str) -> Graph:
 
 
 def rdf_xml(graph: Graph) -> str:
-    """RDF/XML, the syntax Sveriges dataportal harvests."""
-    return _canonical_lines(graph.serialize(format="pretty-xml", encoding="utf-8").decode("utf-8"))
+    """RDF/XML, the syntax Sveriges dataportal harvests, in an order that never changes.
+
+    rdflib writes subjects and namespace declarations in an order that varies from one Python
+    process to the next (hash seeds). The meaning of RDF/XML does not depend on that order, so
+    the resources are sorted by address, their properties by their text, and the namespaces by
+    prefix: two builds of one commit then write the same bytes.
+    """
+    parsed = etree.fromstring(graph.serialize(format="xml", encoding="utf-8"))
+    root = etree.Element(parsed.tag, nsmap=dict(sorted(parsed.nsmap.items(), key=lambda item: item[0] or "")))
+    for resource in sorted(parsed, key=lambda element: element.get(_ABOUT, "")):
+        resource.text = resource.tail = None  # only layout: pretty_print lays it out again
+        for element in resource:
+            element.tail = None
+        resource[:] = sorted(resource, key=lambda element: etree.tostring(element))
+        root.append(resource)
+    etree.cleanup_namespaces(root)
+    text = etree.tostring(root, encoding="utf-8", xml_declaration=True, pretty_print=True)
+    return _canonical_lines(text.decode("utf-8"))
 
 
 def turtle(graph: Graph) -> str:
