@@ -129,7 +129,8 @@ def test_every_page_links_the_feeds_of_its_language_in_its_head(site):
         here = page_url(site.root, path, site.url)
         hrefs = sorted(urljoin(here, link["href"]) for link in feeds)
         expected = sorted(site.url + addresses.FEEDS[kind][page.lang] for kind in addresses.FEED_KINDS)
-        if hrefs != expected or not all(link.get("rel") == "alternate" and link.get("title") for link in feeds):
+        labelled = all(link.get("rel") == "alternate" and link.get("title") for link in feeds)
+        if hrefs != expected or not labelled:
             problems.append(f"{path.relative_to(site.root)}: {hrefs}")
     assert problems == [], "\n".join(problems[:20])
 
