@@ -8,10 +8,14 @@ _SWEDISH = [
     "guide/",  # the guide's start page
     "guide/juridik/",  # a guide chapter (tables, checklists, glossary terms)
     "guide/ordlista/",  # the glossary
+    "guide/utskrift/",  # the whole guide as one print document
+    "fortroendemodellen/utskrift/",  # the trust model's questions as a form to print
     "fortroendemodellen/",  # the trust model
     "exempel/",  # the example catalogue
     "om/",  # an about page
     "om/tillganglighet/",  # the accessibility statement
+    "om/oppna-data/",  # open data, feeds and the catalogue
+    "om/utgavor/",  # the edition page
     "404.html",  # the error page
 ]
 PAGE_TYPES = _SWEDISH + [f"en/{path}" for path in _SWEDISH]
