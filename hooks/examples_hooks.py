@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
 
-from offentligai import build, markers
+from offentligai import build, freshness, markers
 from offentligai.examples import collection, exports, presentation, schema, vocabularies
 from offentligai.languages import page_language
 from offentligai.sitewide.seo import absolute, shorten
@@ -36,6 +36,8 @@ class _Build:
     schema: dict
     examples: dict[str, collection.Example]
     fingerprint: tuple = ()  # what the examples were read from; see on_config
+    # Which status confirmations are too old, as of the build date (data/review.yml)
+    check: presentation.StatusCheck | None = None
     # Fact boxes rendered in on_page_content, put in the page after search indexing, by page
     facts: dict[str, str] = field(default_factory=dict)
     # Templates by name: Jinja's get_template checks the file on disk at every call
@@ -58,12 +60,15 @@ def on_config(config: Any) -> Any:
     folder = Path(config.docs_dir) / presentation.SECTION
     vocabulary_file = root / "data" / "vocabularies.yml"
     pending_file = root / "data" / "examples-pending-review.yml"
-    files = [vocabulary_file, pending_file, *sorted(folder.rglob("*.md"))]
+    limits_file = root / freshness.LIMITS_PATH
+    files = [vocabulary_file, pending_file, limits_file, *sorted(folder.rglob("*.md"))]
     fingerprint = (config.site_url, dt.date.today(), *map(_stat, files))
     previous = build.previous_state(config, PART)
     if previous is not None and previous.fingerprint == fingerprint:
         build.set_state(
-            config, PART, _Build(previous.vocabularies, previous.schema, previous.examples, fingerprint)
+            config,
+            PART,
+            _Build(previous.vocabularies, previous.schema, previous.examples, fingerprint, previous.check),
         )
         return config
     with build.reported():
@@ -72,8 +77,10 @@ def on_config(config: Any) -> Any:
         check = schema.validator(example_schema)
         pending = collection.load_pending(pending_file, root)
         found = collection.load_collection(folder, root, check, dt.date.today(), pending)
+        limits = freshness.load_limits(root)
     examples = {example.id: example for example in found}
-    build.set_state(config, PART, _Build(vocab, example_schema, examples, fingerprint))
+    status_check = presentation.StatusCheck(dt.date.today(), limits.status_unconfirmed_months)
+    build.set_state(config, PART, _Build(vocab, example_schema, examples, fingerprint, status_check))
     return config
 
 
@@ -113,6 +120,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
             t,
             page.url,
             config.use_directory_urls,
+            current.check,
         )
         return html.replace(CATALOGUE_MARKER, _render(config, "partials/catalogue.html", c=context, t=t), 1)
     example = _example_of(page, config)
@@ -121,12 +129,16 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     catalogue_href = presentation.relative_url(
         presentation.catalogue_url(lang, config.use_directory_urls), page.url
     )
-    header = presentation.example_header(example, lang, current.vocabularies, t, catalogue_href)
-    sources = presentation.example_sources(example, lang)
+    header = presentation.example_header(
+        example, lang, current.vocabularies, t, catalogue_href, current.check
+    )
+    sources = presentation.example_sources(example, lang, current.vocabularies)
+    reason = presentation.no_primary_source(example, lang)
     current.facts[page.file.src_uri] = _render(config, "partials/example-facts.html", h=header, t=t)
     top = _render(config, "partials/example-header.html", h=header, facts=Markup(markers.EXAMPLE_FACTS))
     html = html.replace(HEADER_MARKER, top, 1)
-    return html.replace(SOURCES_MARKER, _render(config, "partials/example-sources.html", sources=sources), 1)
+    listing = _render(config, "partials/example-sources.html", sources=sources, reason=reason, t=t)
+    return html.replace(SOURCES_MARKER, listing, 1)
 
 
 @event_priority(build.priority(PART, "on_page_context"))

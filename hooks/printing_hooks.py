@@ -11,7 +11,6 @@ The work itself is done by ``offentligai.printing``.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from typing import Any
 
 from markupsafe import Markup
@@ -97,7 +96,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     pages = [
         p
         for p in nav.pages
-        if p.url.startswith(f"{prefix}{doc.section}/") and _file_name(p.file.src_uri) not in doc.leave_out
+        if p.url.startswith(f"{prefix}{doc.section}/") and _swedish_name(p.file.src_uri) not in doc.leave_out
     ]
     addresses = {p.url: document.chapter_slug(p.url) for p in pages}
     chapters = [
@@ -105,7 +104,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
             slug=addresses[p.url],
             title=str(p.title),
             url=p.url,
-            html=document.prepare(p.content or "", addresses[p.url], p.url, addresses),
+            html=document.prepare(p.content or "", addresses[p.url], p.url, addresses, page.url),
             sections=document.sections(p.toc, addresses[p.url]),
             reviewed=_date(p.meta.get("last_reviewed")),
         )
@@ -131,7 +130,6 @@ def _date(value: object) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _file_name(src_uri: str) -> str:
-    """``guide/juridik.en.md`` → ``juridik.md``."""
-    name = posixpath.basename(src_uri)
-    return name[: -len(".en.md")] + ".md" if name.endswith(".en.md") else name
+def _swedish_name(src_uri: str) -> str:
+    """``guide/juridik.en.md`` → ``guide/juridik.md``."""
+    return src_uri[: -len(".en.md")] + ".md" if src_uri.endswith(".en.md") else src_uri

@@ -15,9 +15,11 @@ from typing import Any
 import material
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
-from offentligai import build, markers
+from offentligai import build, markers, terminology
 from offentligai.dates import long_date
+from offentligai.guide import situations
 from offentligai.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -28,6 +30,7 @@ from offentligai.languages import (
 from offentligai.sitewide import (
     assets,
     glossary,
+    jsbundle,
     material_patches,
     offline,
     placeholders,
@@ -60,16 +63,39 @@ def on_config(config: Any) -> Any:
     with build.reported():
         strings = load_strings(root / "data" / "strings")
         terms = glossary.load_glossary(root / "data" / "glossary.yml")
-    build.set_state(config, "site", build.SiteState(root, strings, terms))
+        words = terminology.load_terminology(root / "data" / "terminology.yml")
+    build.set_state(config, "site", build.SiteState(root, strings, terms, words))
     return config
+
+
+@event_priority(build.priority("site", "on_files"))
+def on_files(files: Any, config: Any) -> Any:
+    """Publish each browser tool as one classic script made from its ES modules, not the modules."""
+    with build.reported():
+        scripts = jsbundle.scripts(Path(config.docs_dir))
+    for file in [file for file in files if jsbundle.is_module(file.src_uri)]:
+        files.remove(file)
+    for target, text in scripts.items():
+        if files.get_file_from_path(target) is not None:
+            raise PluginError(
+                f"docs/{target}: the build makes this script from the modules under docs/"
+                f"{jsbundle.SOURCE_DIR}/ui/; remove the file"
+            )
+        files.append(File.generated(config, target, content=text))
+    return files
 
 
 @event_priority(build.priority("site", "on_page_markdown"))
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Fill in site settings that pages refer to as ``[[name]]``."""
+    """Fill in site settings (``[[name]]``) and write out the dates of dated boxes."""
     values = {"repo_url": (config.repo_url or "").rstrip("/")}
+    lang = page_language(page.url)
+    first_line = _first_body_line(page, markdown)
     with build.reported():
         markdown = placeholders.fill(markdown, values, page.file.src_uri)
+        boxes = situations.parse(markdown, page.file.src_uri, dt.date.today(), first_line)
+    label = build.site(config).t(lang)["situation_title"]
+    markdown = situations.render(markdown, boxes, label, lang, first_line)
     if page.file.src_uri.startswith("guide/"):
         markdown = _with_glossary(markdown, page, config)
     return markdown
@@ -156,14 +182,36 @@ def _build_language(config: Any) -> str:
     return lang if lang in LANGUAGES else LANGUAGES[0]
 
 
+def _first_body_line(page: Any, markdown: str) -> int:
+    """The line of the page's file on which its text begins (after the front matter)."""
+    source = getattr(page.file, "abs_src_path", None)
+    if not source or not markdown:
+        return 1
+    raw = Path(source).read_text(encoding="utf-8")
+    at = raw.find(markdown[:200])
+    return raw.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
 def _with_glossary(markdown: str, page: Any, config: Any) -> str:
-    """Render the glossary page's marker and explain glossary terms in place on guide pages."""
+    """Render the glossary page's markers and explain glossary terms in place on guide pages."""
     lang = page_language(page.url)
-    terms = build.site(config).glossary
+    site = build.site(config)
+    env = build.templates(config)
     if markers.GLOSSARY in markdown:
-        template = build.templates(config).get_template("partials/glossary.html")
-        listing = template.render(terms=glossary.sorted_terms(terms, lang), lang=lang)
+        template = env.get_template("partials/glossary.html")
+        listing = template.render(terms=glossary.sorted_terms(site.glossary, lang), lang=lang)
         markdown = markdown.replace(markers.GLOSSARY, listing)
+    if markers.WORD_CHOICES in markdown or markers.CHECKLIST_ROLES in markdown:
+        words, t = site.terminology, site.t(lang)
+        groups = [
+            {"caption": t["terminology_in_swedish"], "words": words.words_for("sv")},
+            {"caption": t["terminology_in_english"], "words": words.words_for("en")},
+        ]
+        oai = {"t": t, "lang": lang}
+        choices = env.get_template("partials/word-choices.html").render(groups=groups, oai=oai)
+        roles = env.get_template("partials/checklist-roles.html").render(roles=words.roles, oai=oai)
+        markdown = markdown.replace(markers.WORD_CHOICES, choices).replace(markers.CHECKLIST_ROLES, roles)
+    terms = site.glossary
     return markdown + "\n\n" + glossary.abbreviations(terms, lang) + "\n"
 
 

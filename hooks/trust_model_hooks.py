@@ -39,8 +39,8 @@ def on_config(config: Any) -> Any:
     with build.reported():
         data, schema = tm.load_model(root, docs_dir)
     model = tm.normalise(data, tm.yes_no_labels(site.strings))
-    vocabularies, vocabulary_problems = pages.load_vocabularies(root / VOCABULARIES_FILE)
-    for problem in vocabulary_problems:
+    rules, rule_problems = pages.load_draft_rules(root / VOCABULARIES_FILE)
+    for problem in rule_problems:
         log.info("example draft form switched off: %s", problem)
     # Prefilling is a convenience; tests/unit/test_trust_model_pages.py checks it against the real model.
     _, missing = pages.draft_prefill(model)
@@ -54,7 +54,7 @@ def on_config(config: Any) -> Any:
         {
             "model": model,
             "schema": schema,
-            "vocabularies": vocabularies,
+            "example_rules": rules,
             "guides": pages.guide_titles(docs_dir / "guide", tm.used_guides(model)),
         },
     )
@@ -85,16 +85,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 @event_priority(build.priority(PART, "on_page_context"))
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
-    """Give the tool page the model and the tool's settings as JSON for its script."""
+    """Give the tool page the model, the tool's settings and the example rules as JSON for its script."""
     if page.meta.get("template") != pages.TOOL_PAGE_TEMPLATE:
         return context
     state = build.state(config, PART)
-    ui = pages.tool_data(
-        state["model"], build.site(config).strings, state["vocabularies"], page_language(page.url)
-    )
+    ui = pages.tool_data(state["model"], build.site(config).strings, page_language(page.url))
+    rules = state["example_rules"]
     context["oai_trust_model"] = {
         "model": templating.script_json(state["model"]),
         "ui": templating.script_json(ui),
+        "rules": templating.script_json(rules) if rules is not None else None,
     }
     return context
 

@@ -412,19 +412,7 @@ def lighthouse(base_url: str, out: Path, runs: int) -> tuple[dict[tuple[str, str
         for lang in LANGUAGES:
             prefix = "" if lang == "sv" else f"{lang}/"
             pages.append({"name": f"{page_type}-{lang}", "url": f"{base_url}{prefix}{path}"})
-    job = out / "job.json"
-    job.write_text(
-        json.dumps(
-            {
-                "chrome": CHROMIUM,
-                "flags": chromium.LIGHTHOUSE_FLAGS,
-                "runs": runs,
-                "out": str(out / "lighthouse"),
-                "pages": pages,
-            }
-        ),
-        encoding="utf-8",
-    )
+    job = write_job(out / "job.json", pages, runs, out / "lighthouse")
     node = shutil.which("node") or "node"
     result = subprocess.run([node, str(NODE_RUNNER), str(job)], cwd=ROOT)
     if result.returncode != 0:
@@ -441,6 +429,19 @@ def lighthouse(base_url: str, out: Path, runs: int) -> tuple[dict[tuple[str, str
 def chromium_version() -> str:
     result = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True)
     return result.stdout.strip().removeprefix("Chromium ").split()[0] if result.returncode == 0 else "?"
+
+
+def write_job(path: Path, pages: list[dict[str, str]], runs: int, out: Path) -> Path:
+    """The job file of scripts/lighthouse_runs.mjs: browser, its flags, runs and pages."""
+    job = {
+        "chrome": CHROMIUM,
+        "flags": chromium.LIGHTHOUSE_FLAGS,
+        "runs": runs,
+        "out": str(out),
+        "pages": pages,
+    }
+    path.write_text(json.dumps(job), encoding="utf-8")
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,7 +35,7 @@ from .languages import strings_for
 # ---------------------------------------------------------------------------
 
 # The parts of the site; each has a hooks/<part>_hooks.py entry file and a state of its own.
-PARTS = ("site", "examples", "trust_model", "ai_act", "opendata", "printing")
+PARTS = ("site", "examples", "trust_model", "ai_act", "documents", "opendata", "printing")
 
 # MkDocs runs the handlers of an event from the highest priority to the lowest; plugins run
 # at 0 unless they say otherwise, and hooks after plugins of the same priority. Every handler
@@ -43,14 +43,24 @@ PARTS = ("site", "examples", "trust_model", "ai_act", "opendata", "printing")
 PRIORITIES: dict[str, dict[str, int]] = {
     # The site's data first: the other parts read it. All before the i18n plugin (-100),
     # which reconfigures the theme for each language.
-    "on_config": {"site": 0, "examples": -1, "trust_model": -1, "ai_act": -1, "opendata": -1, "printing": -1},
-    "on_files": {"examples": 0, "ai_act": 0},
+    "on_config": {
+        "site": 0,
+        "examples": -1,
+        "trust_model": -1,
+        "ai_act": -1,
+        "opendata": -1,
+        "printing": -1,
+    },
+    # The site's on_files replaces the browser modules with the scripts made from them: after
+    # the i18n plugin (-100), which cannot handle files that the build generates.
+    "on_files": {"examples": 0, "ai_act": 0, "site": -150},
     # After the i18n plugin (50) has chosen the page's language.
     "on_page_markdown": {
         "site": 0,
         "examples": 0,
         "trust_model": 0,
         "ai_act": 0,
+        "documents": 0,
         "opendata": 0,
         "printing": 0,
     },
@@ -60,6 +70,7 @@ PRIORITIES: dict[str, dict[str, int]] = {
         "examples": 10,
         "trust_model": 10,
         "ai_act": 10,
+        "documents": 10,
         "opendata": 10,
         "printing": 10,
         "site": 0,
@@ -99,11 +110,12 @@ def priority(part: str, event: str) -> int:
 
 @dataclass
 class SiteState:
-    """What every part needs of the site: its folder, UI strings and glossary, and templates."""
+    """What every part needs of the site: its folder, UI strings, glossary and terminology, templates."""
 
     root: Path
     strings: Mapping[str, Mapping[str, str]]  # key -> {lang: text}
     glossary: list[Any]
+    terminology: Any = None  # data/terminology.yml: word choices and checklist roles
     env: Any = None  # the Jinja environment, made on first use
     _by_language: dict[str, dict[str, str]] = field(default_factory=dict)
 

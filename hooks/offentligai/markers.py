@@ -12,6 +12,9 @@ import re
 from .errors import ContentError, Problem
 
 GLOSSARY = "<!-- offentligai:glossary -->"
+# The glossary page's word choices and checklist roles (data/terminology.yml).
+WORD_CHOICES = "<!-- offentligai:word-choices -->"
+CHECKLIST_ROLES = "<!-- offentligai:checklist-roles -->"
 # Replaced only after the search plugin has read the page, so that what it stands for stays
 # out of the search index: the fact box of an example page (labels such as "Status" on every
 # example would make them all match). See examples_hooks.on_page_context.

@@ -10,6 +10,10 @@ _SWEDISH = [
     "guide/ordlista/",  # the glossary
     "guide/utskrift/",  # the whole guide as one print document
     "fortroendemodellen/utskrift/",  # the trust model's questions as a form to print
+    "guide/mallar/",  # the list of templates
+    "guide/mallar/konsekvensbedomning-grundlaggande-rattigheter/",  # a template: downloads, framed tables
+    "guide/sektorer/halso-och-sjukvard/",  # a sector page
+    "guide/genomgang-exempelvik/",  # the worked example (example boxes, summary table)
     "fortroendemodellen/",  # the trust model
     "exempel/",  # the example catalogue
     "om/",  # an about page

@@ -155,18 +155,8 @@ def test_lighthouse_runner_scores_a_real_page(site, tmp_path):
     """The Node runner, Lighthouse and Debian's Chromium together, on the built 404 page."""
     if shutil.which("node") is None:
         pytest.fail("node is missing: the audit needs Node.js")
-    job = tmp_path / "job.json"
-    job.write_text(
-        json.dumps(
-            {
-                "chrome": audit.CHROMIUM,
-                "runs": 1,
-                "out": str(tmp_path / "out"),
-                "pages": [{"name": "404-sv", "url": f"{site.url}404.html"}],
-            }
-        ),
-        encoding="utf-8",
-    )
+    pages = [{"name": "404-sv", "url": f"{site.url}404.html"}]
+    job = audit.write_job(tmp_path / "job.json", pages, 1, tmp_path / "out")
     done = subprocess.run(
         ["node", str(audit.NODE_RUNNER), str(job)], cwd=ROOT, capture_output=True, text=True, timeout=300
     )

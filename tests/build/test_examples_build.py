@@ -223,7 +223,11 @@ def test_example_page_has_facts_sources_review_date_and_edit_link(built):
     assert 'href="../?function=education"' in page
     assert 'href="../?year=2024"' in page
     assert '<h2 id="sources">Sources' in page
-    assert '<time datetime="2024-05-02">(2 May 2024)</time>' in page
+    sources = text_of(page, "ol", ("data-oai", "sources"))
+    title = '<img src=x onerror=alert(1)> Källa & "titel"'
+    assert sources == f"{title} – Åre & <i>Co</i> kommun, 2 May 2024 (Primary source)"
+    assert '<time datetime="2024-05-02">2 May 2024</time>' in page
+    assert 'data-oai="no-primary-source"' not in page
     assert 'Last reviewed: <time datetime="2026-11-01">1 November 2026</time>' in page
     assert 'href="https://example.org/repo/edit/main/docs/exempel/kod-och-tecken.en.md"' in page
     assert "assets/stylesheets/examples.css" in page
@@ -294,3 +298,93 @@ def test_published_schema_is_the_one_the_build_uses(built):
     assert published["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert published["$id"] == SITE_URL + "data/example.schema.json"
     assert "health" in published["properties"]["functions"]["items"]["enum"]
+
+
+# ---------------------------------------------------------------------------
+# Status confirmation, sources' publisher and kind, no primary source
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "warning"),
+    [
+        (
+            "exempel/kod-och-tecken/index.html",
+            "StatusPilot, enligt källa från maj 2024",
+            "Statusen har inte bekräftats sedan maj 2024. Den kan ha ändrats sedan dess.",
+        ),
+        (
+            "en/exempel/kod-och-tecken/index.html",
+            "StatusPilot, according to a source from May 2024",
+            "The status has not been confirmed since May 2024. It may have changed since then.",
+        ),
+    ],
+)
+def test_fact_box_shows_the_status_with_its_confirmation_and_its_age(built, path, status, warning):
+    # The fixture's status_confirmed (2 May 2024) is more than 24 months before any build from
+    # 3 May 2026 on, so the warning is always there (data/review.yml: status_unconfirmed_months).
+    page = read(built, path)
+    facts = text_of(page, "aside", ("data-oai", "facts"))
+    assert status in facts
+    assert text_of(page, "p", ("data-oai", "status-warning")) == warning
+    assert '<a href="../?status=pilot">Pilot</a>, ' in page
+
+
+@pytest.mark.parametrize(
+    ("path", "marker", "label"),
+    [
+        ("exempel/index.html", "Status inte bekräftad sedan maj 2024", "Status bekräftad"),
+        ("en/exempel/index.html", "Status not confirmed since May 2024", "Status confirmed"),
+    ],
+)
+def test_catalogue_marks_and_filters_examples_whose_status_is_unconfirmed(built, path, marker, label):
+    page = read(built, path)
+    catalogue = text_of(page, "ul", ("id", "oai-cat-list"))
+    assert marker in catalogue
+    assert f"<strong>{marker}</strong>" in page
+    assert page.count("confirmed=old") == 2 + 1  # two entries and the filter's count
+    assert f"<summary>{label}</summary>" in page
+    assert '<input type="checkbox" name="confirmed" value="old">' in page
+    assert 'value="recent"' not in page  # no example is recent: the option is left out
+
+
+@pytest.mark.parametrize(
+    ("path", "expected", "lang"),
+    [
+        (
+            "exempel/bara-svenska/index.html",
+            "Ingen primärkälla: Myndigheten har inte själv beskrivit systemet.",
+            "",
+        ),
+        (
+            "en/exempel/bara-svenska/index.html",
+            "No primary source: Myndigheten har inte själv beskrivit systemet.",
+            ' lang="sv"',
+        ),
+    ],
+)
+def test_example_without_primary_source_says_why(built, path, expected, lang):
+    page = read(built, path)
+    assert text_of(page, "p", ("data-oai", "no-primary-source")) == expected
+    assert f"<span{lang}>Myndigheten har inte själv beskrivit systemet.</span>" in page
+    assert "Tidningen" in text_of(page, "ol", ("data-oai", "sources"))
+
+
+def test_open_data_carries_organisation_number_status_confirmation_and_source_kinds(built):
+    records = {r["id"]: r for r in json.loads(read(built, "data/examples.json"))["examples"]}
+    record = records["kod-och-tecken"]
+    assert record["organisation_number"] == "212000-0142"
+    assert record["status_confirmed"] == "2024-05-02"
+    assert record["sources"][0]["publisher"] == "Åre & <i>Co</i> kommun"
+    assert record["sources"][0]["kind"] == "primary"
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(read(built, "data/examples.csv")))}
+    assert (rows["bara-svenska"]["status_confirmed"], rows["bara-svenska"]["source_kinds"]) == (
+        "2019-01-10",
+        "secondary",
+    )
+    assert rows["bara-svenska"]["source_publishers"] == "Tidningen"
+    assert rows["kod-och-tecken"]["organisation_number"] == "212000-0142"
+    metadata = json.loads(read(built, "data/examples.csv-metadata.json"))
+    columns = {c["name"]: c for c in metadata["tableSchema"]["columns"]}
+    assert columns["status_confirmed"]["datatype"] == "date"
+    assert columns["source_kinds"]["separator"] == ";"

@@ -19,7 +19,8 @@ def make_site(tmp_path: Path, pages: dict[str, str], strings: str | None = None)
     """A fixture site in ``tmp_path`` with its own docs and a copy of the real data."""
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     shutil.copytree(ROOT / "data" / "strings", tmp_path / "data" / "strings")
-    shutil.copy(ROOT / "data" / "glossary.yml", tmp_path / "data" / "glossary.yml")
+    for name in ("glossary.yml", "terminology.yml"):
+        shutil.copy(ROOT / "data" / name, tmp_path / "data" / name)
     if strings is not None:
         (tmp_path / "data" / "strings" / "site.yml").write_text(strings, encoding="utf-8")
     for name, text in pages.items():
@@ -75,6 +76,11 @@ def test_fixture_site_builds_with_notices_dates_and_glossary(tmp_path):
             {**PAGES, "fel.md": "# Fel\n\n[x]([[repo]])\n"},
             None,
             "fel.md: placeholder: [[repo]]: allowed: [[repo_url]]",
+        ),
+        (
+            {**PAGES, "fel.md": '# Fel\n\n!!! situation "igår"\n\n    Text.\n'},
+            None,
+            'fel.md: line 3: igår: a dated box is written !!! situation "YYYY-MM-DD"',
         ),
         (
             PAGES,

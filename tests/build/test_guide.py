@@ -114,3 +114,31 @@ def test_glossary_page_lists_every_term_in_both_languages(site):
         assert f'<dt id="{term.id}">' in sv and f'<dt id="{term.id}">' in en
         # The template escapes every term (autoescaping): compare with the escaped text.
         assert escape(term.term["sv"]) in sv and escape(term.term["en"]) in en
+
+
+def test_glossary_page_lists_every_word_choice_and_role_in_both_languages(site):
+    from offentligai.terminology import load_terminology
+
+    terms = load_terminology(ROOT / "data" / "terminology.yml")
+    pages = {
+        "sv": (site.root / "guide" / "ordlista" / "index.html").read_text(encoding="utf-8"),
+        "en": (site.root / "en" / "guide" / "ordlista" / "index.html").read_text(encoding="utf-8"),
+    }
+    for lang, html in pages.items():
+        for word in terms.words:
+            row = re.search(rf'<tr id="word-{word.id}">(.*?)</tr>', html, re.S)
+            assert row, (lang, word.id)
+            other = "" if word.lang == lang else f' lang="{word.lang}"'
+            assert f"<td{other}>{word.use}</td>" in row.group(1)
+        for role in terms.roles:
+            assert f'<tr id="role-{role.id}">' in html
+            assert f"<strong>{role.label[lang]}</strong>" in html
+
+
+def test_dated_boxes_show_their_date_in_each_language(site):
+    sv = (site.root / "guide" / "juridik" / "index.html").read_text(encoding="utf-8")
+    en = (site.root / "en" / "guide" / "juridik" / "index.html").read_text(encoding="utf-8")
+    sv_titles = re.findall(r'<p class="admonition-title">Läget den <time datetime="(\d{4}-\d\d-\d\d)">', sv)
+    en_titles = re.findall(r'<p class="admonition-title">As of <time datetime="(\d{4}-\d\d-\d\d)">', en)
+    assert sv_titles and sv_titles == en_titles
+    assert '<div class="admonition situation">' in sv

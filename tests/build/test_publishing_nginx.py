@@ -162,6 +162,22 @@ def test_open_data_is_served_with_its_type(nginx):
         assert reply.headers.get("content-encoding") == "gzip", path
 
 
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        (
+            "/guide/mallar/ai-policy.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        ("/en/guide/mallar/ai-policy.odt", "application/vnd.oasis.opendocument.text"),
+    ],
+)
+def test_template_downloads_are_served_with_their_type(nginx, path, content_type):
+    """Word and LibreOffice open the guide's templates only when the type is right."""
+    reply = fetch(nginx.url, path)
+    assert reply.status == 200 and reply.headers["content-type"] == content_type
+
+
 def test_hidden_files_are_never_served(nginx, site):
     (site.root / ".secret").write_text("x", encoding="utf-8")
     try:

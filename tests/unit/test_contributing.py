@@ -208,7 +208,7 @@ def owners_of(path: str) -> list[str]:
         ("CONTRIBUTING.md", [CONTENT_TEAM]),
         ("writer-templates/example.md", [CONTENT_TEAM]),
         ("data/strings/site.yml", [CONTENT_TEAM, CODE_TEAM]),
-        ("docs/assets/javascripts/trust-model.js", [CODE_TEAM]),
+        ("docs/assets/javascripts/core/storage.js", [CODE_TEAM]),
         ("data/trust-model.schema.json", [CODE_TEAM]),
         ("hooks/site_hooks.py", [CODE_TEAM]),
         ("overrides/main.html", [CODE_TEAM]),
@@ -249,6 +249,7 @@ def test_pre_commit_uses_only_local_hooks_and_tools_the_project_installs():
         "yamllint",
         "cspell",
         "markdownlint",
+        "eslint",
         "mkdocs-build",
         "translations",
     } <= ids
@@ -321,6 +322,27 @@ def test_spell_check_knows_swedish_and_english_and_catches_mistakes():
     assert set(re.findall(r"Unknown word \((\w+)\)", result.stdout)) == {"beslutt", "personnal"}, (
         result.stdout
     )
+
+
+def eslint(code: str, path: str) -> subprocess.CompletedProcess:
+    """ESLint with the repository's configuration on ``code`` as if it were the file ``path``."""
+    return run([str(NODE_BIN / "eslint"), "--stdin", "--stdin-filename", path], input=code)
+
+
+def test_eslint_keeps_the_pure_modules_away_from_the_page():
+    page_code = "export function title() {\n  return document.title + window.location.href;\n}\n"
+    core = eslint(page_code, "docs/assets/javascripts/core/example.js")
+    assert core.returncode == 1
+    assert "'document' is not defined" in core.stdout and "'window' is not defined" in core.stdout
+    assert eslint(page_code, "docs/assets/javascripts/ui/example.js").returncode == 0
+    node_code = (
+        'import { readFileSync } from "node:fs";\nexport const text = readFileSync(process.argv[2]);\n'
+    )
+    assert eslint(node_code, "tests/js/example.test.mjs").returncode == 0
+    unused = eslint(
+        "export function f() {\n  const unused = 1;\n  return 2;\n}\n", "docs/assets/javascripts/core/x.js"
+    )
+    assert unused.returncode == 1 and "no-unused-vars" in unused.stdout
 
 
 def test_markdown_lint_accepts_the_site_conventions_and_rejects_real_problems(tmp_path):
@@ -456,7 +478,8 @@ def test_the_writing_guide_has_front_matter_and_a_term_list(name):
     page = ROOT / "docs" / "om" / name
     meta = front_matter(page)
     assert meta["title"] and meta["description"]
-    assert str(meta["last_reviewed"]) == "2026-11-28"
+    assert meta["last_reviewed"] == front_matter(ROOT / "docs" / "om" / "skrivregler.md")["last_reviewed"]
+    assert dt.date.fromisoformat(str(meta["last_reviewed"])) <= dt.date.today()
     text = page.read_text(encoding="utf-8")
     terms = text.split("{ #terminology }")[1].split("\n## ")[0]
     rows = [line for line in terms.splitlines() if line.startswith("| ") and "---" not in line][1:]

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from offentligai.errors import ContentError
-from offentligai.examples import collection, schema, vocabularies
+from offentligai.examples import collection, presentation, schema, vocabularies
 from offentligai.languages import load_strings
 from tests.helpers import ROOT
 
@@ -133,6 +133,9 @@ def test_issue_form_matches_the_vocabularies_and_the_front_matter():
             continue  # chosen or looked up by the maintainers
         assert fields[name]["validations"]["required"] is True, name
     assert fields["organisation_number"]["validations"]["required"] is False
+    # The organisation's own page is asked for first, before the other sources.
+    ids = [item.get("id") for item in form["body"]]
+    assert ids.index("own_page") == ids.index("sources") - 1
     assert all(
         " / " in item["attributes"]["label"] or item["id"] in ("organisation", "status")
         for item in form["body"]
@@ -150,8 +153,9 @@ def test_every_string_the_templates_and_code_use_exists_in_both_languages():
         ROOT / "hooks" / "examples_hooks.py",
     ]:
         used |= set(re.findall(r"\b(ex_[a-z_]+)\b", path.read_text(encoding="utf-8")))
-    used.discard("ex_personal_data_")  # the prefix of ex_personal_data_true/false
+    used -= {"ex_personal_data_", "ex_confirmed_"}  # prefixes of the keys below
     assert used - set(strings) == set()
     assert {"ex_personal_data_true", "ex_personal_data_false"} <= set(strings)
+    assert {f"ex_confirmed_{state}" for state in presentation.CONFIRMATION_STATES} <= set(strings)
     own = yaml.safe_load((ROOT / "data" / "strings" / "examples.yml").read_text(encoding="utf-8"))
     assert all(key.startswith("ex_") for key in own)

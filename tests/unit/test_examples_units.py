@@ -43,8 +43,13 @@ def example(**changes) -> collection.Example:
         "year_ended": None,
         "decision_role": "none",
         "personal_data": False,
-        "sources": (collection.Source("Källa", "https://example.org/a", dt.date(2021, 3, 1)),),
+        "sources": (
+            collection.Source(
+                "Källa", "https://example.org/a", dt.date(2021, 3, 1), "Exempelby kommun", "primary"
+            ),
+        ),
         "last_reviewed": dt.date(2026, 11, 1),
+        "status_confirmed": dt.date(2021, 3, 1),
     }
     fields.update(changes)
     return collection.Example(**fields)
@@ -180,20 +185,86 @@ def test_untranslated_example_falls_back_to_swedish_marked_as_such(vocab, string
     assert (header["title"], header["title_lang"], header["summary_lang"]) == ("Bara svenska", "sv", "sv")
 
 
-def test_example_sources_with_and_without_date():
+def test_example_sources_with_publisher_kind_and_date(vocab):
     sources = presentation.example_sources(
         example(
             sources=(
-                collection.Source("A", "https://a", dt.date(2021, 3, 1)),
-                collection.Source("B", "https://b", None),
+                collection.Source("A", "https://a", dt.date(2021, 3, 1), "Kommunen", "primary"),
+                collection.Source("B", "https://b", None, "Tidningen", "secondary"),
             )
         ),
         "sv",
+        vocab,
     )
     assert sources == [
-        {"title": "A", "url": "https://a", "date": "1 mars 2021", "date_iso": "2021-03-01"},
-        {"title": "B", "url": "https://b", "date": "", "date_iso": ""},
+        {
+            "title": "A",
+            "url": "https://a",
+            "publisher": "Kommunen",
+            "kind": "Primärkälla",
+            "date": "1 mars 2021",
+            "date_iso": "2021-03-01",
+        },
+        {
+            "title": "B",
+            "url": "https://b",
+            "publisher": "Tidningen",
+            "kind": "Sekundärkälla",
+            "date": "",
+            "date_iso": "",
+        },
     ]
+    english = presentation.example_sources(example(), "en", vocab)
+    assert (english[0]["publisher"], english[0]["kind"]) == ("Exempelby kommun", "Primary source")
+
+
+def test_no_primary_source_reason_in_the_page_language_or_swedish():
+    reason = {"sv": "Bara tidningar har skrivit om det.", "en": "Only newspapers have reported it."}
+    assert presentation.no_primary_source(example(no_primary_source_reason=reason), "en") == {
+        "text": "Only newspapers have reported it.",
+        "lang": "",
+    }
+    only_swedish = example(no_primary_source_reason={"sv": "Bara tidningar."})
+    assert presentation.no_primary_source(only_swedish, "en") == {"text": "Bara tidningar.", "lang": "sv"}
+    assert presentation.no_primary_source(example(), "sv") == {"text": "", "lang": ""}
+
+
+CHECK = presentation.StatusCheck(dt.date(2026, 12, 3), 24)
+
+
+@pytest.mark.parametrize(
+    ("confirmed", "state"),
+    [
+        (dt.date(2025, 3, 14), "recent"),
+        (dt.date(2024, 12, 3), "recent"),  # exactly 24 months: not more than 24
+        (dt.date(2024, 12, 2), "old"),
+        (dt.date(2019, 4, 29), "old"),
+        (None, "none"),
+    ],
+)
+def test_status_check_states(confirmed, state):
+    assert CHECK.state(example(status_confirmed=confirmed)) == state
+
+
+def test_fact_box_says_when_and_whether_the_status_was_confirmed(vocab, strings):
+    recent = example(status_confirmed=dt.date(2025, 3, 14))
+    header = presentation.example_header(recent, "sv", vocab, strings["sv"], "../", CHECK)
+    status = next(row for row in header["facts"] if row["label"] == "Status")
+    assert status["links"] == [{"text": "I drift", "href": "../?status=production"}]
+    assert status["note"] == "enligt källa från mars 2025"
+    assert header["status_warning"] == ""
+    old = presentation.example_header(example(), "en", vocab, strings["en"], "../", CHECK)
+    status = next(row for row in old["facts"] if row["label"] == "Status")
+    assert status["note"] == "according to a source from March 2021"
+    assert old["status_warning"] == (
+        "The status has not been confirmed since March 2021. It may have changed since then."
+    )
+    undated = presentation.example_header(
+        example(status_confirmed=None), "sv", vocab, strings["sv"], "../", CHECK
+    )
+    assert next(row for row in undated["facts"] if row["label"] == "Status")["note"] == ""
+    assert undated["status_warning"] == "Ingen daterad källa bekräftar statusen. Den kan ha ändrats."
+    assert all(row["note"] == "" for row in undated["facts"] if row["label"] != "Status")
 
 
 def test_catalogue_has_entries_in_alphabetical_order_and_counts(vocab, strings):
@@ -216,6 +287,9 @@ def test_catalogue_has_entries_in_alphabetical_order_and_counts(vocab, strings):
     year = next(f for f in catalogue["facets"] if f["param"] == "year")
     assert [o["value"] for o in year["options"]] == ["2020", "2019"]
     assert catalogue["status"] == "3 exempel"
+    assert [entry["marker"] for entry in catalogue["entries"]] == [
+        "Status inte bekräftad sedan mars 2021"
+    ] * 3
     assert catalogue["data_href"] == "../data/"
     assert catalogue["licence_href"] == "../om/licens/"
 
@@ -255,7 +329,17 @@ def test_json_export(vocab):
         "sv": "https://example.org/site/exempel/a/",
         "en": "https://example.org/site/en/exempel/a/",
     }
-    assert first["sources"] == [{"title": "Källa", "url": "https://example.org/a", "date": "2021-03-01"}]
+    assert first["sources"] == [
+        {
+            "title": "Källa",
+            "url": "https://example.org/a",
+            "publisher": "Exempelby kommun",
+            "kind": "primary",
+            "date": "2021-03-01",
+        }
+    ]
+    assert first["status_confirmed"] == "2021-03-01"
+    assert first["organisation_number"] == "212000-0142"
     assert first["year_ended"] is None and first["personal_data"] is False
     assert (
         data["vocabularies"]["statuses" if "statuses" in data["vocabularies"] else "status"]["pilot"]["sv"]
@@ -272,7 +356,70 @@ def test_csv_export_and_its_description():
     assert record["techniques"] == "machine-learning;optimisation"
     assert record["year_ended"] == "" and record["personal_data"] == "false"
     assert record["url_en"] == "https://x.org/en/exempel/exempelby-chattbot/"
+    assert record["organisation_number"] == "212000-0142"
+    assert record["status_confirmed"] == "2021-03-01"
+    assert (record["source_publishers"], record["source_kinds"]) == ("Exempelby kommun", "primary")
+    # Columns are only added at the end: the first 19 are those of the first published version.
+    assert header[:19] == [
+        "id", "title_sv", "title_en", "summary_sv", "summary_en", "organisation", "organisation_type",
+        "organisation_number", "functions", "techniques", "status", "year_started", "year_ended",
+        "decision_role", "personal_data", "sources", "last_reviewed", "url_sv", "url_en",
+    ]  # fmt: skip
     assert text.endswith("\r\n")
     metadata = json.loads(exports.csv_metadata("https://x.org/", "2026-11-28T12:00:00Z"))
     assert [c["name"] for c in metadata["tableSchema"]["columns"]] == header
     assert metadata["tableSchema"]["primaryKey"] == "id"
+    columns = {c["name"]: c for c in metadata["tableSchema"]["columns"]}
+    assert columns["status_confirmed"]["datatype"] == "date"
+    assert columns["source_publishers"]["separator"] == ";"
+    assert columns["source_kinds"]["separator"] == ";"
+    assert columns["sources"]["separator"] == " "
+    assert "source_publishers" in metadata["dc:description"]
+
+
+def test_csv_lists_several_sources_in_the_same_order():
+    sources = (
+        collection.Source("A", "https://a", None, "Kommunen; nämnden", "primary"),
+        collection.Source("B", "https://b", dt.date(2024, 1, 2), "Tidningen", "secondary"),
+    )
+    text = exports.examples_csv([example(sources=sources, status_confirmed=None)], "https://x.org/")
+    header, row = list(csv.reader(io.StringIO(text)))
+    record = dict(zip(header, row, strict=True))
+    assert record["sources"] == "https://a https://b"
+    assert record["source_publishers"] == "Kommunen, nämnden;Tidningen"  # the separator cannot occur
+    assert record["source_kinds"] == "primary;secondary"
+    assert record["status_confirmed"] == ""
+
+
+def test_catalogue_filters_and_marks_examples_by_status_confirmation(vocab, strings):
+    examples = [
+        example(id="a", status_confirmed=dt.date(2025, 3, 14)),
+        example(id="b", status_confirmed=dt.date(2020, 1, 1)),
+        example(id="c", status_confirmed=None),
+        example(id="d", status_confirmed=dt.date(2026, 1, 1)),
+    ]
+    catalogue = presentation.catalogue(examples, "en", vocab, strings["en"], "en/exempel/", check=CHECK)
+    confirmed = next(f for f in catalogue["facets"] if f["param"] == "confirmed")
+    assert confirmed["label"] == "Status confirmed"
+    assert confirmed["options"] == [
+        {"value": "recent", "label": "In the last 24 months", "count": 2},
+        {"value": "old", "label": "More than 24 months ago", "count": 1},
+        {"value": "none", "label": "By no dated source", "count": 1},
+    ]
+    by_id = {entry["id"]: entry for entry in catalogue["entries"]}
+    assert "confirmed=recent" in by_id["a"]["tokens"].split()
+    assert "confirmed=old" in by_id["b"]["tokens"].split()
+    assert (by_id["a"]["marker"], by_id["b"]["marker"], by_id["c"]["marker"]) == (
+        "",
+        "Status not confirmed since January 2020",
+        "Status not confirmed by any dated source",
+    )
+    facets = [f["param"] for f in catalogue["facets"]]
+    assert facets.index("confirmed") == facets.index("status") + 1
+
+
+def test_confirmation_filter_label_follows_the_configured_limit(vocab, strings):
+    check = presentation.StatusCheck(dt.date(2026, 12, 3), 18)
+    catalogue = presentation.catalogue([example()], "sv", vocab, strings["sv"], "exempel/", check=check)
+    confirmed = next(f for f in catalogue["facets"] if f["param"] == "confirmed")
+    assert confirmed["options"] == [{"value": "old", "label": "För mer än 18 månader sedan", "count": 1}]

@@ -14,7 +14,7 @@ CHAPTERS = {"guide/juridik/": "juridik", "guide/data/": "data"}
 
 def test_a_chapter_loses_its_h1_and_its_headings_move_one_level_down():
     html = '<h1 id="juridik">Juridik</h1>\n<p>Text</p><h2 id="a">A</h2><h3 id="b">B</h3></h3>'
-    prepared = document.prepare(html, "juridik", "guide/juridik/", CHAPTERS)
+    prepared = document.prepare(html, "juridik", "guide/juridik/", CHAPTERS, "guide/utskrift/")
     assert "<h1" not in prepared and "Juridik</h" not in prepared
     assert '<h3 id="juridik--a">A</h3><h4 id="juridik--b">B</h4>' in prepared
 
@@ -32,14 +32,32 @@ def test_a_chapter_loses_its_h1_and_its_headings_move_one_level_down():
     ],
 )
 def test_links_between_chapters_stay_inside_the_document(href, expected):
-    prepared = document.prepare(f'<p><a href="{href}">x</a></p>', "juridik", "guide/juridik/", CHAPTERS)
+    prepared = document.prepare(
+        f'<p><a href="{href}">x</a></p>', "juridik", "guide/juridik/", CHAPTERS, "guide/utskrift/"
+    )
     assert f'href="{expected}"' in prepared
 
 
 def test_links_work_the_same_without_directory_urls():
     chapters = {"guide/juridik.html": "juridik", "guide/data.html": "data"}
-    prepared = document.prepare('<a href="data.html#x">x</a>', "juridik", "guide/juridik.html", chapters)
+    prepared = document.prepare(
+        '<a href="data.html#x">x</a><a href="../om/x.html">y</a>', "juridik", "guide/juridik.html", chapters,
+        "guide/utskrift.html",
+    )
+    assert 'href="#data--x"' in prepared and 'href="../om/x.html"' in prepared
+
+
+def test_links_and_files_of_a_chapter_in_a_subfolder_lead_to_the_same_place_from_the_print_page():
+    chapters = {"guide/mallar/ai-policy/": "ai-policy", "guide/data/": "data"}
+    content = (
+        '<a href="../../data/#x">in</a> <a href="../../../om/licens/">out</a> '
+        '<a href="ai-policy.sv.docx">file</a> <img src="../bild.png" alt="">'
+    )
+    prepared = document.prepare(content, "ai-policy", "guide/mallar/ai-policy/", chapters, "guide/utskrift/")
     assert 'href="#data--x"' in prepared
+    assert 'href="../../om/licens/"' in prepared
+    assert 'href="../mallar/ai-policy/ai-policy.sv.docx"' in prepared
+    assert 'src="../mallar/bild.png"' in prepared
 
 
 def test_chapter_names_come_from_their_addresses():

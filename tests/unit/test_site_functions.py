@@ -380,7 +380,7 @@ def test_the_real_glossary_is_complete_in_both_languages():
 def test_missing_data_files_are_clear_errors(tmp_path):
     with pytest.raises(ContentError) as caught:
         glossary.load_glossary(tmp_path / "glossary.yml")
-    assert "glossary.yml: cannot be read (No such file or directory)" in caught.value.report()
+    assert "glossary.yml: file not found" in caught.value.report()
     with pytest.raises(ContentError) as caught:
         load_strings(tmp_path / "strings")
     assert "strings: holds no strings files (*.yml)" in caught.value.report()
@@ -394,3 +394,34 @@ def test_checklist_boxes_are_named_after_their_item():
     out = tasklists.label_checkboxes(html)
     assert '<input type="checkbox" disabled aria-label="Ask the DPO &amp; lawyers">' in out
     assert out.endswith('Ask <a href="x">the DPO</a> &amp; lawyers<ul><li>nested</li></ul></li></ul>')
+
+
+# --- data files --------------------------------------------------------------------------
+
+
+def test_a_data_file_is_parsed_once_per_version_and_each_caller_gets_a_copy(tmp_path):
+    from offentligai import datafiles
+
+    path = tmp_path / "data.yml"
+    path.write_text("a: [1, 2]\n", encoding="utf-8")
+    first = datafiles.read_yaml(path)
+    first["a"].append(3)  # a caller changing its copy changes nothing for the next one
+    hits = datafiles._parsed.cache_info().hits
+    assert datafiles.read_yaml(path) == {"a": [1, 2]}
+    assert datafiles._parsed.cache_info().hits == hits + 1
+    path.write_text("a: [1, 2, 3, 4]\n", encoding="utf-8")  # another size: parsed again
+    assert datafiles.read_yaml(path) == {"a": [1, 2, 3, 4]}
+
+
+def test_a_broken_data_file_is_one_line_naming_it(tmp_path):
+    from offentligai import datafiles
+
+    path = tmp_path / "bad.yml"
+    path.write_text("a: [\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        datafiles.read_yaml(path, "data/bad.yml")
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("data/bad.yml: is not valid YAML (") and "\n" not in str(problem)
+    with pytest.raises(ContentError) as caught:
+        datafiles.read_yaml(tmp_path / "none.yml", "data/none.yml")
+    assert str(caught.value.problems[0]) == "data/none.yml: file not found"

@@ -10,6 +10,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from offentligai import schema_errors
+from offentligai.datafiles import read_yaml
 from offentligai.errors import ContentError, Problem
 from offentligai.languages import load_strings
 from offentligai.trust_model import model as tm
@@ -205,7 +206,7 @@ def test_read_yaml_reports_syntax_errors_in_one_line(tmp_path):
     path = tmp_path / "bad.yml"
     path.write_text("parts: [\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        tm.read_yaml(path, "data/trust-model.yml")
+        read_yaml(path, "data/trust-model.yml")
     [line] = caught.value.report().splitlines()[1:]
     assert line.startswith("  data/trust-model.yml: is not valid YAML (")
     assert "\n" not in line
@@ -213,7 +214,7 @@ def test_read_yaml_reports_syntax_errors_in_one_line(tmp_path):
 
 def test_read_yaml_reports_a_missing_file(tmp_path):
     with pytest.raises(ContentError) as caught:
-        tm.read_yaml(tmp_path / "none.yml", "data/trust-model.yml")
+        read_yaml(tmp_path / "none.yml", "data/trust-model.yml")
     assert caught.value.problems == [Problem("data/trust-model.yml", "", "", "file not found")]
 
 
@@ -330,3 +331,14 @@ def test_answers_schema_accepts_a_saved_file_and_rejects_a_wrong_one():
     bad["format_version"] = 2
     assert len(list(validator.iter_errors(bad))) == 2
     assert "saved answers" in schema["title"] and schema["description"] == tm.ANSWERS_DESCRIPTION
+
+
+def test_before_development_asks_about_security_and_links_the_security_chapter():
+    """The 2022 model's "Inför utveckling" had a security group; ours asks before anything is built."""
+    data, _ = tm.load_model(ROOT, ROOT / "docs")
+    before = next(part for part in data["parts"] if part["id"] == "before")
+    asked = {q["id"]: q for section in before["sections"] for q in section["questions"]}
+    security = asked["early-risks-security"]
+    assert security["guide"] == "sakerhet"
+    assert "säkerhetskrav" in security["text"]["sv"] and "security requirements" in security["text"]["en"]
+    assert security["help"]["sv"] and security["help"]["en"]

@@ -20,7 +20,8 @@ from tests.helpers import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
 STRINGS = load_strings(ROOT / "data" / "strings")
-JS = ROOT / "docs" / "assets" / "javascripts" / "trust-model.js"
+# The tool's modules: its own (ui/ and core/trust-model/) and the shared core modules it uses.
+JS_DIR = ROOT / "docs" / "assets" / "javascripts"
 LABELS = tm.yes_no_labels(STRINGS)
 
 
@@ -190,7 +191,11 @@ def test_tool_strings_are_the_trust_model_strings_in_both_languages():
 
 def test_every_string_the_script_and_templates_use_exists():
     """A typo in a key would show the key itself to readers."""
-    used = set(re.findall(r"""["'`](tm_[a-z0-9_]+)["'`]""", JS.read_text(encoding="utf-8")))
+    modules = [*(JS_DIR / "ui" / "trust-model").glob("*.js"), *(JS_DIR / "core" / "trust-model").glob("*.js")]
+    assert len(modules) >= 6
+    used = set()
+    for module in modules:
+        used |= set(re.findall(r"""["'`](tm_[a-z0-9_]+)["'`]""", module.read_text(encoding="utf-8")))
     used |= {f"tm_language_{lang}" for lang in ("sv", "en")}
     used |= {
         f"tm_answer_type_{kind.replace('-', '_')}"
@@ -216,39 +221,42 @@ def test_draft_prefill_matches_the_real_model():
     assert set(kept) == set(pages.DRAFT_PREFILL)
 
 
-def test_load_vocabularies_takes_every_list_of_the_collection(tmp_path):
+def test_draft_rules_come_from_every_list_of_the_collection(tmp_path):
     path = tmp_path / "vocabularies.yml"
     entries = "[{code: a, sv: A, en: A}]"
     path.write_text("\n".join(f"{key}: {entries}" for key in VOCABULARY_FIELDS) + "\n", encoding="utf-8")
-    vocabularies, problems = pages.load_vocabularies(path)
-    assert problems == [] and set(vocabularies) == set(VOCABULARY_FIELDS)
-    assert vocabularies["functions"] == [{"code": "a", "sv": "A", "en": "A"}]
+    rules, problems = pages.load_draft_rules(path)
+    assert problems == []
+    assert rules["schema"]["properties"]["functions"]["items"]["labels"] == [
+        {"code": "a", "sv": "A", "en": "A"}
+    ]
 
 
-def test_load_vocabularies_says_what_is_wrong_with_the_collections_own_messages(tmp_path):
+def test_draft_rules_say_what_is_wrong_with_the_collections_own_messages(tmp_path):
     path = tmp_path / "vocabularies.yml"
     path.write_text("functions: [{code: a, sv: A}]\n", encoding="utf-8")
-    vocabularies, problems = pages.load_vocabularies(path)
-    assert vocabularies is None
+    rules, problems = pages.load_draft_rules(path)
+    assert rules is None
     assert f"{path.as_posix()}: functions[1].en: a label is required" in problems
-    missing, problems = pages.load_vocabularies(tmp_path / "none.yml")
-    assert missing is None and problems[0].startswith(f"{(tmp_path / 'none.yml').as_posix()}: cannot be read")
+    missing, problems = pages.load_draft_rules(tmp_path / "none.yml")
+    assert missing is None and problems == [f"{(tmp_path / 'none.yml').as_posix()}: file not found"]
 
 
-def test_the_real_vocabularies_are_usable():
-    vocabularies, problems = pages.load_vocabularies(ROOT / "data" / "vocabularies.yml")
+def test_the_real_vocabularies_give_draft_rules():
+    rules, problems = pages.load_draft_rules(ROOT / "data" / "vocabularies.yml")
     assert problems == []
-    assert {term["code"] for term in vocabularies["decision_roles"]} >= {"none", "decision-support"}
+    labels = rules["schema"]["properties"]["decision_role"]["labels"]
+    assert {term["code"] for term in labels} >= {"none", "decision-support"}
 
 
 def test_tool_data():
-    data = pages.tool_data(fixture_model(), STRINGS, None, "en")
+    data = pages.tool_data(fixture_model(), STRINGS, "en")
     assert data["lang"] == "en" and data["languages"] == ["sv", "en"]
     assert data["format"] == "offentligai-trust-model-answers" and data["format_version"] == 1
     assert data["storage_key"] == "offentligai.trust-model.v1"
     assert data["max_file_bytes"] == 2 * 1024 * 1024
     assert data["name_question"] == "purpose-system-name"
-    assert data["vocabularies"] is None
+    assert "vocabularies" not in data  # the draft's codes come with the example rules
 
 
 def test_stub_pages_have_valid_front_matter_and_one_marker():

@@ -5,7 +5,8 @@ rendered, the chapters' HTML is put together in order. Each chapter's ids get th
 name in front (two chapters may both have ``#checklist``), its headings move one level down
 (the document's title is the only ``h1``; chapters are ``h2``), and links between chapters
 become links within the document, so that they also work in the PDF made from it. Links to
-other pages stay as they are: the print page sits in the same folder as its chapters.
+other pages and files are rewritten to lead to the same place from the print page (a chapter
+may sit in a subfolder, such as the guide's templates).
 
 ``DOCUMENTS`` names the two documents, their print pages, and the PDF files that
 ``scripts/pdf.py`` makes from them (``make pdf``).
@@ -16,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import html.parser
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,7 +32,7 @@ class Document:
     id: str
     page: str  # the print page under docs/
     section: str  # the folder of its chapters
-    leave_out: tuple[str, ...]  # pages of the folder that are not chapters (file names)
+    leave_out: tuple[str, ...]  # pages of the folder that are not chapters (under docs/, Swedish name)
     pdf: Mapping[str, str]  # language -> the PDF's site-relative path
     sources: bool  # end with the list of every source the chapters link to
     form: bool  # a form to fill in on paper: room for the answers
@@ -41,7 +43,7 @@ DOCUMENTS = {
         id="guide",
         page="guide/utskrift.md",
         section="guide",
-        leave_out=("index.md", "utskrift.md"),
+        leave_out=("guide/index.md", "guide/utskrift.md"),
         pdf={"sv": "pdf/offentligai-ai-guiden.pdf", "en": "pdf/offentligai-the-ai-guide.pdf"},
         sources=True,
         form=False,
@@ -50,7 +52,11 @@ DOCUMENTS = {
         id="trust-model",
         page="fortroendemodellen/utskrift.md",
         section="fortroendemodellen",
-        leave_out=("index.md", "utskrift.md", "verktyg.md"),
+        leave_out=(
+            "fortroendemodellen/index.md",
+            "fortroendemodellen/utskrift.md",
+            "fortroendemodellen/verktyg.md",
+        ),
         pdf={
             "sv": "pdf/offentligai-fortroendemodellens-fragor.pdf",
             "en": "pdf/offentligai-trust-model-questions.pdf",
@@ -92,37 +98,56 @@ def chapter_slug(url: str) -> str:
 _H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>\s*", re.S)
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _ID = re.compile(r'\bid="([^"]+)"')
-_HREF = re.compile(r'\bhref="([^"]*)"')
+_ADDRESS = re.compile(r'\b(href|src)="([^"]*)"')
 
 
-def prepare(content: str, slug: str, url: str, chapters: Mapping[str, str]) -> str:
+def prepare(content: str, slug: str, url: str, chapters: Mapping[str, str], print_url: str) -> str:
     """A chapter's rendered HTML made part of the document.
 
     ``url``: the chapter page's site-relative address; ``chapters``: every chapter's address
-    -> its slug. The leading ``h1`` goes (the document gives the chapter its heading).
+    -> its slug; ``print_url``: the print page's address. The leading ``h1`` goes (the
+    document gives the chapter its heading).
     """
     content = _H1.sub("", content, count=1)
     content = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
     content = _ID.sub(lambda m: f'id="{slug}--{m.group(1)}"', content)
 
-    def link(match: re.Match[str]) -> str:
-        href = html.unescape(match.group(1))
-        return f'href="{html.escape(_link(href, slug, url, chapters), quote=True)}"'
+    def address(match: re.Match[str]) -> str:
+        value = html.unescape(match.group(2))
+        new = _link(value, slug, url, chapters, print_url) if match.group(1) == "href" else None
+        if new is None:
+            new = _moved(value, url, print_url)
+        return f'{match.group(1)}="{html.escape(new, quote=True)}"'
 
-    return _HREF.sub(link, content)
+    return _ADDRESS.sub(address, content)
 
 
-def _link(href: str, slug: str, url: str, chapters: Mapping[str, str]) -> str:
+def _link(href: str, slug: str, url: str, chapters: Mapping[str, str], print_url: str) -> str | None:
+    """A link within the document, or None for a link that leads elsewhere."""
     if href.startswith("#"):
         return f"#{slug}--{href[1:]}" if len(href) > 1 else f"#{slug}"
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or not parts.path:
-        return href
+        return None
     target = urlsplit(urljoin("http://site/" + url, href)).path.lstrip("/")
     if target in chapters:
         other = chapters[target]
         return f"#{other}--{parts.fragment}" if parts.fragment else f"#{other}"
-    return href
+    return None
+
+
+def _moved(address: str, url: str, print_url: str) -> str:
+    """A relative address of a chapter at ``url`` made relative to the print page instead."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path or address.startswith("/"):
+        return address
+    target = urlsplit(urljoin("http://site/" + url, address)).path
+    base = print_url if print_url.endswith("/") else posixpath.dirname(print_url) + "/"
+    relative = posixpath.relpath(target, "/" + base)
+    if target.endswith("/") and not relative.endswith("/"):
+        relative = "./" if relative == "." else relative + "/"
+    suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    return relative + suffix
 
 
 def sections(toc: list, slug: str) -> tuple[Section, ...]:

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ..datafiles import read_yaml
 from ..errors import ContentError, Problem
 from ..languages import LANGUAGES, collation_key
 
@@ -116,15 +115,7 @@ def parse_glossary(data: object, file: str) -> list[Term]:
 def load_glossary(path: Path) -> list[Term]:
     """Read and validate the glossary file."""
     file = path.as_posix()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ContentError([Problem(file, "", "", f"cannot be read ({error.strerror})")]) from None
-    except yaml.YAMLError as error:
-        raise ContentError(
-            [Problem(file, "", "", f"is not valid YAML ({' '.join(str(error).split())})")]
-        ) from None
-    return parse_glossary(data, file)
+    return parse_glossary(read_yaml(path, file), file)
 
 
 def abbreviations(terms: list[Term], lang: str) -> str:

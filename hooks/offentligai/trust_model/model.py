@@ -16,11 +16,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .. import schema_errors
+from ..datafiles import read_yaml
 from ..errors import ContentError, Problem
 from ..languages import LANGUAGES
 
@@ -43,17 +43,6 @@ ANSWERS_FORMAT_VERSION = 1
 # ---------------------------------------------------------------------------
 # Reading
 # ---------------------------------------------------------------------------
-
-
-def read_yaml(path: Path, name: str) -> Any:
-    """The parsed YAML file, or a ContentError naming the file and the YAML error."""
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ContentError([Problem(name, "", "", "file not found")]) from None
-    except yaml.YAMLError as error:
-        detail = " ".join(str(error).split())
-        raise ContentError([Problem(name, "", "", f"is not valid YAML ({detail})")]) from None
 
 
 def guide_slugs(guide_dir: Path) -> set[str]:

@@ -18,8 +18,8 @@ import jinja2
 
 from .. import frontmatter
 from ..errors import ContentError, Problem
-from ..examples.vocabularies import FIELDS as VOCABULARY_FIELDS
-from ..examples.vocabularies import load_vocabularies as read_vocabularies
+from ..examples.draft_rules import draft_rules
+from ..examples.vocabularies import load_vocabularies
 from ..languages import LANGUAGES
 from . import model as tm
 
@@ -178,27 +178,21 @@ def draft_prefill(model: Mapping[str, Any]) -> tuple[dict[str, dict[str, Any]], 
     return kept, missing
 
 
-def load_vocabularies(path: Path) -> tuple[dict[str, list[dict[str, str]]] | None, list[str]]:
-    """The example vocabularies the draft form needs (by their key in the file), and what is wrong.
+def load_draft_rules(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
+    """The example collection's rules for the example draft (``draft_rules``), and what is wrong.
 
-    The file belongs to the example collection, whose reader checks it; when it has problems the
-    draft form is switched off (and the collection's own build reports them).
+    The vocabulary file belongs to the example collection, whose reader checks it; when it has
+    problems the draft form is switched off (and the collection's own build reports them).
     """
     try:
-        vocabularies = read_vocabularies(path)
+        vocabularies = load_vocabularies(path)
     except ContentError as error:
         return None, [str(problem) for problem in error.problems]
-    return {
-        key: [{"code": code, **labels} for code, labels in vocabularies[field].labels.items()]
-        for key, (field, _) in VOCABULARY_FIELDS.items()
-    }, []
+    return draft_rules(vocabularies), []
 
 
 def tool_data(
-    model: Mapping[str, Any],
-    strings: Mapping[str, Mapping[str, str]],
-    vocabularies: Mapping[str, Any] | None,
-    lang: str,
+    model: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]], lang: str
 ) -> dict[str, Any]:
     """Everything the tool's script needs besides the model, for a page in ``lang``."""
     prefill, _ = draft_prefill(model)
@@ -212,6 +206,5 @@ def tool_data(
         "max_file_bytes": MAX_FILE_BYTES,
         "name_question": tm.NAME_QUESTION,
         "organisation_question": tm.ORGANISATION_QUESTION,
-        "vocabularies": vocabularies,
         "draft_prefill": prefill,
     }

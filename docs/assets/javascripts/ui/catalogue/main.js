@@ -1,41 +1,31 @@
-/* Exempelsamlingen: instant filtering of the example catalogue.
+/*
+ * Exempelsamlingen: instant filtering of the example catalogue (entry point of
+ * assets/javascripts/catalogue.js).
  *
  * The page holds the full list and a <form method="get"> of filters (hidden until this
- * script runs, since without JavaScript it could not filter). Each list item carries its
- * filter values as data-f="param=value ..." tokens, the same as the form's name=value
- * pairs, so a filter change only toggles `hidden` on items and updates the counts.
- * Within one filter the chosen values are alternatives (OR); different filters and the
- * words of the free-text search must all match (AND). The filter state lives in the
- * URL query, so views can be shared and the back button works.
+ * script runs, since without JavaScript it could not filter). A filter change only toggles
+ * `hidden` on items and updates the counts (core/catalogue.js decides which). The filter
+ * state lives in the URL query, so views can be shared and the back button works.
  *
  * The matches are shown a page at a time (data-page-size on the list) with a button for
  * more: laying out a thousand entries on every change would make filtering slow.
  */
-(() => {
-  "use strict";
 
+import { filterEntries, indexEntry, queryString, selection, statusText } from "../../core/catalogue.js";
+import { fill } from "../../core/text.js";
+import { jsonBlock } from "../dom.js";
+
+function start() {
   const form = document.getElementById("oai-cat-form");
   const list = document.getElementById("oai-cat-list");
   const status = document.getElementById("oai-cat-status");
   const more = document.getElementById("oai-cat-more");
-  const stringsBlock = document.getElementById("oai-cat-strings");
-  if (!form || !list || !status || !more || !stringsBlock) return;
+  const strings = jsonBlock("oai-cat-strings");
+  if (!form || !list || !status || !more || !strings) return;
 
-  const strings = JSON.parse(stringsBlock.textContent);
   const textParam = form.dataset.textParam;
   const pageSize = Number(list.dataset.pageSize) || 50;
-  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLocaleLowerCase();
-
-  // Index built once: each item's tokens grouped by filter, and its folded text.
-  const items = Array.from(list.children, (element) => {
-    const byParam = new Map();
-    for (const token of element.dataset.f.split(" ")) {
-      const param = token.slice(0, token.indexOf("="));
-      if (!byParam.has(param)) byParam.set(param, []);
-      byParam.get(param).push(token);
-    }
-    return { element, byParam, text: fold(element.textContent) };
-  });
+  const items = Array.from(list.children, (element) => ({ element, ...indexEntry(element.dataset.f, element.textContent) }));
   const counters = Array.from(form.querySelectorAll("[data-count]"), (element) => ({
     element,
     token: element.dataset.count,
@@ -43,53 +33,12 @@
   }));
   let limit = pageSize;
 
-  function readState() {
-    const selected = new Map();
-    let words = [];
-    for (const [name, value] of new FormData(form)) {
-      if (name === textParam) {
-        words = fold(value).split(/\s+/).filter(Boolean);
-      } else if (value) {
-        if (!selected.has(name)) selected.set(name, new Set());
-        selected.get(name).add(`${name}=${value}`);
-      }
-    }
-    return { selected, words };
-  }
-
-  // Show the first `limit` matching items; count, for every value, the items that would
-  // match if it were chosen (the other filters staying as they are). Returns the number
-  // of matches.
+  // Show the first `limit` matches and every value's count; returns the number of matches.
   function apply() {
-    const { selected, words } = readState();
-    const counts = new Map();
-    const add = (tokens) => {
-      for (const token of tokens) counts.set(token, (counts.get(token) || 0) + 1);
-    };
-    let matches = 0;
-    for (const item of items) {
-      let failed = words.every((word) => item.text.includes(word)) ? null : undefined;
-      if (failed === null) {
-        for (const [param, wanted] of selected) {
-          const tokens = item.byParam.get(param) || [];
-          if (tokens.some((token) => wanted.has(token))) continue;
-          if (failed !== null) {
-            failed = undefined; // fails two filters: counts for none
-            break;
-          }
-          failed = param;
-        }
-      }
-      let visible = false;
-      if (failed === null) {
-        matches += 1;
-        visible = matches <= limit;
-        for (const tokens of item.byParam.values()) add(tokens);
-      } else if (failed) {
-        add(item.byParam.get(failed) || []);
-      }
-      if (item.element.hidden === visible) item.element.hidden = !visible;
-    }
+    const { visible, matches, counts } = filterEntries(items, selection(new FormData(form), textParam), limit);
+    items.forEach((item, position) => {
+      if (item.element.hidden === visible[position]) item.element.hidden = !visible[position];
+    });
     for (const counter of counters) {
       const count = String(counts.get(counter.token) || 0);
       const text = counter.label === null ? count : `${counter.label} (${count})`;
@@ -97,7 +46,7 @@
     }
     const remaining = matches - limit;
     more.hidden = remaining <= 0;
-    if (remaining > 0) more.textContent = strings.more.replace("{remaining}", String(remaining));
+    if (remaining > 0) more.textContent = fill(strings.more, { remaining });
     return matches;
   }
 
@@ -112,29 +61,14 @@
   let announceTimer = 0;
   function announce(matches, delay = 0) {
     window.clearTimeout(announceTimer);
-    const total = String(items.length);
-    const message =
-      matches === 0
-        ? strings.none
-        : matches === items.length
-          ? strings.all.replace("{total}", total)
-          : strings.some.replace("{matches}", String(matches)).replace("{total}", total);
+    const message = statusText(strings, matches, items.length);
     announceTimer = window.setTimeout(() => {
       if (status.textContent !== message) status.textContent = message;
     }, delay);
   }
 
-  function query() {
-    const params = new URLSearchParams();
-    for (const [name, value] of new FormData(form)) {
-      if (value.trim()) params.append(name, value.trim());
-    }
-    const text = params.toString();
-    return text ? `?${text}` : "";
-  }
-
   function writeUrl(push) {
-    const search = query();
+    const search = queryString(new FormData(form));
     if (search === window.location.search) return;
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     try {
@@ -206,4 +140,6 @@
   announce(filter());
   openChosenGroups();
   form.hidden = false;
-})();
+}
+
+start();
