@@ -201,7 +201,8 @@ def test_the_guide_pdf_has_the_chapters_in_its_outline_and_every_table_whole(wit
     reader = PdfReader(with_pdfs / GUIDE.pdf[lang])
     structure = _structure(_print_page(with_pdfs, GUIDE, lang))
     contents = "Innehåll" if lang == "sv" else "Contents"
-    assert _outline(reader) == [contents, *structure.chapters]
+    # Chromium joins a heading's wrapped lines without a space in the outline: compare without spaces
+    assert [_squeezed(t) for t in _outline(reader)] == [_squeezed(t) for t in [contents, *structure.chapters]]
     assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged
     assert "/StructTreeRoot" in reader.trailer["/Root"]
     text = _squeezed(_text(reader))
@@ -237,7 +238,8 @@ def test_the_trust_model_pdf_is_a_form_of_its_three_parts(with_pdfs, lang):
     reader = PdfReader(with_pdfs / TRUST_MODEL.pdf[lang])
     structure = _structure(_print_page(with_pdfs, TRUST_MODEL, lang))
     outline = _outline(reader)
-    assert outline[-3:] == structure.chapters and len(outline) == 5  # contents, form head, parts
+    assert [_squeezed(t) for t in outline[-3:]] == [_squeezed(t) for t in structure.chapters]
+    assert len(outline) == 5  # contents, form head, parts
     text = _text(reader)
     field = "Deltagare" if lang == "sv" else "Participants"
     assert field in text

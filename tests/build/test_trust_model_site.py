@@ -20,7 +20,7 @@ from tests.helpers.builds import fixture_config, mkdocs_build
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
 SITE_URL = "https://example.org/fixture/"
 
-CONFIG = fixture_config(SITE_URL, ["site_hooks.py", "trust_model_hooks.py"])
+CONFIG = fixture_config(SITE_URL, ["site_hooks.py", "trust_model_hooks.py", "printing_hooks.py"])
 
 PAGES = {
     "index.md": "# Start\n\nSe [syftet](fortroendemodellen/infor-utveckling.md#purpose).\n",
