@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 
-from offentligai import templating
+from offentligai import frontmatter, templating
 from offentligai.errors import ContentError
 from offentligai.examples.vocabularies import FIELDS as VOCABULARY_FIELDS
 from offentligai.languages import load_strings, strings_for
@@ -271,7 +271,7 @@ def test_stub_pages_have_valid_front_matter_and_one_marker():
     for stem, marker in expected.items():
         for suffix in (".md", ".en.md"):
             text = (folder / f"{stem}{suffix}").read_text(encoding="utf-8")
-            meta = yaml.safe_load(text.split("---")[1])
+            meta = frontmatter.split(text).meta
             assert meta["title"] and meta["description"], stem + suffix
             assert meta["template"] == ("trust-model-tool.html" if stem == "verktyg" else "trust-model.html")
             assert re.findall(r"<!-- offentligai:trust-model ([^>]*?) -->", text) == [marker], stem + suffix
