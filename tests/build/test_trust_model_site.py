@@ -79,7 +79,7 @@ def script_json(page: str, element_id: str) -> dict:
 def test_part_page_has_section_anchors_questions_and_guide_links(built):
     page = read(built, "fortroendemodellen/infor-utveckling/index.html")
     assert '<h2 id="purpose">1. Syfte &amp; nytta' in page
-    assert '<li class="oai-tm-question" id="purpose-kind">' in page
+    assert '<li class="oai-tm-question oai-tm-question--single-choice" id="purpose-kind">' in page
     assert '<span class="oai-tm-question__number">1.4</span> Vilken sorts system?' in page
     assert 'Läs mer i AI-guiden: <a href="../../guide/kapitel/">Kapitlet</a>' in page
     assert 'href="../verktyg/"' in page
