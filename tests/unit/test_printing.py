@@ -41,7 +41,10 @@ def test_links_between_chapters_stay_inside_the_document(href, expected):
 def test_links_work_the_same_without_directory_urls():
     chapters = {"guide/juridik.html": "juridik", "guide/data.html": "data"}
     prepared = document.prepare(
-        '<a href="data.html#x">x</a><a href="../om/x.html">y</a>', "juridik", "guide/juridik.html", chapters,
+        '<a href="data.html#x">x</a><a href="../om/x.html">y</a>',
+        "juridik",
+        "guide/juridik.html",
+        chapters,
         "guide/utskrift.html",
     )
     assert 'href="#data--x"' in prepared and 'href="../om/x.html"' in prepared
