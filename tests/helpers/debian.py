@@ -335,11 +335,13 @@ def localise_sources(src: Path, base: Path, port: int) -> None:
 
 
 def source_checkout(target: Path, server: Server) -> Path:
-    """The working tree's sources in ``target`` as a git repository tagged v2026.1, with the
-    project's .venv linked (so `make build` finds it installed) and localised for ``server``."""
+    """The working tree's sources in ``target`` as a git repository tagged v2026.1 (listed in
+    data/editions.yml), with the project's .venv linked (so `make build` finds it installed) and localised for ``server``."""
     support.copy_sources(target)  # copies keep their times, so make sees .venv as up to date
     (target / ".venv").symlink_to(Path(sys.prefix))
     localise_sources(target, server.base, server.port)
+    # The page's first step for an edition: list it in data/editions.yml and commit (#versions).
+    support.list_editions(target / "data" / "editions.yml", ("2026.1",))
     for command in (
         ["git", "init", "--quiet", "--initial-branch=main"],
         ["git", "add", "--all"],
