@@ -75,21 +75,18 @@ def examples_section(root: Path, today: dt.date, limits: Limits) -> Section:
     """
     vocab = vocabularies.load_vocabularies(root / "data" / "vocabularies.yml")
     check = schema.validator(schema.build_schema(vocab, schema.SCHEMA_PATH))
-    pending_file = root / "data" / "examples-pending-review.yml"
-    pending = collection.load_pending(pending_file, root)
-    examples = collection.load_collection(root / "docs" / "exempel", root, check, today, pending)
+    examples = collection.load_collection(root / "docs" / "exempel", root, check, today)
     items = []
     for example in examples:
         overdue = older_than(example.last_reviewed, limits.review_limit_months, today)
         notes = []
         if overdue:
             notes.append(f"review overdue (limit {limits.review_limit_months} months)")
-        if example.status_confirmed is None:
-            notes.append("no dated source confirms the status")
-        elif older_than(example.status_confirmed, limits.status_unconfirmed_months, today):
+        # Every example has a status_confirmed: the schema requires it.
+        if example.status_confirmed and older_than(
+            example.status_confirmed, limits.status_unconfirmed_months, today
+        ):
             notes.append(f"status unconfirmed for over {limits.status_unconfirmed_months} months")
-        if example.organisation_number is None:
-            notes.append("no organisation_number")
         items.append(
             Item(
                 f"docs/exempel/{example.id}.md",
