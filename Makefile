@@ -81,8 +81,11 @@ publish: $(STAMP) ## Publish an edition with mike: make publish VERSION=2026.1 [
 offline: $(STAMP) $(NODE_STAMP) ## Build the offline zip (opens from the file system): build/offentligai-offline.zip
 	$(BIN)/python scripts/offline_bundle.py
 
-serve-nginx: build ## Serve site/ through the tested nginx configuration at http://127.0.0.1:8080
-	$(BIN)/python deploy/nginx/serve.py site
+# Built for the address it is served at, so that the 404 page finds its styles and scripts.
+NGINX_PORT ?= 8080
+serve-nginx: $(STAMP) ## Build for and serve site/ through the tested nginx configuration at http://127.0.0.1:8080 (NGINX_PORT=…)
+	SITE_URL=http://127.0.0.1:$(NGINX_PORT)/ $(BIN)/mkdocs build --strict
+	$(BIN)/python deploy/nginx/serve.py site --port $(NGINX_PORT)
 
 translations: $(STAMP) ## List pages without English text or with outdated English text
 	$(BIN)/python scripts/translations.py --check

@@ -257,6 +257,10 @@ def test_tool_data():
     assert data["max_file_bytes"] == 2 * 1024 * 1024
     assert data["name_question"] == "purpose-system-name"
     assert "vocabularies" not in data  # the draft's codes come with the example rules
+    assert data["contact"] == {"repository": "", "editorial": ""}
+    contact = {"repo_url": "", "editorial_contact": "mailto:red@myndighet.se"}
+    with_contact = pages.tool_data(fixture_model(), STRINGS, "sv", contact)
+    assert with_contact["contact"] == {"repository": "", "editorial": "mailto:red@myndighet.se"}
 
 
 def test_stub_pages_have_valid_front_matter_and_one_marker():
