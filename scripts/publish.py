@@ -11,6 +11,9 @@ current text while ``/2025.1/…`` keeps showing what was published then, with a
 leads to the latest. mike runs ``mkdocs build`` itself (strict through mkdocs.yml) with
 VERSION_PROVIDER=mike, which turns on Material's version selector.
 
+The edition must be listed in data/editions.yml (version, date, summary in both languages):
+the edition page lists what changed in it, and older editions' banners link there.
+
 Aliases are symbolic links in the branch: nginx and GitHub Pages follow them. Serve the
 branch with deploy/nginx/offentligai.conf (see docs/om/drift.md).
 
@@ -30,8 +33,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 REDIRECT_TEMPLATE = ROOT / "deploy" / "mike" / "redirect.html"
+EDITIONS = ROOT / "data" / "editions.yml"
 LATEST = "latest"
 EDITION = re.compile(r"^(\d{4})\.(\d{1,3})$")
 # What mike prints when `set-default` finds the branch root already leading to latest.
@@ -106,6 +112,21 @@ def tag_edition(version: str, *, push: bool, remote: str, cwd: Path = ROOT) -> s
     return f"tagged {tag}" if not existing else f"tag {tag} already marks this commit"
 
 
+def unlisted_edition(version: str, editions_file: Path) -> str | None:
+    """Why ``version`` may not be published yet: the edition page needs it in data/editions.yml."""
+    try:
+        data = yaml.safe_load(editions_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        return f"{editions_file.name}: cannot be read ({' '.join(str(error).split())})"
+    listed = [str(item.get("version")) for item in data.get("editions") or [] if isinstance(item, dict)]
+    if version in listed:
+        return None
+    return (
+        f"data/editions.yml: editions: {version} is not listed; add "
+        f"{{version: '{version}', date: YYYY-MM-DD, summary: {{sv: …, en: …}}}} first (see CONTRIBUTING.md)"
+    )
+
+
 def builder_problem() -> str | None:
     """Why mike would not build with MkDocs here, or None.
 
@@ -147,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(f"publish.py: {error}", file=sys.stderr)
         return 2
-    problem = builder_problem()
+    problem = builder_problem() or unlisted_edition(args.version, EDITIONS)
     if problem:
         print(f"publish.py: {problem}", file=sys.stderr)
         return 2

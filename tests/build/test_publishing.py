@@ -516,3 +516,18 @@ def test_the_publish_workflow_is_pinned_and_least_privileged():
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
         assert re.fullmatch(r"\s+# v\d+(\.\d+)*", comment), comment
     assert "${{" not in "".join(step.get("run", "") for step in job["steps"])
+
+
+def test_an_edition_is_published_only_once_it_is_listed_in_the_changelog(tmp_path, capsys):
+    editions = tmp_path / "editions.yml"
+    editions.write_text(
+        "editions:\n  - {version: '2026.1', date: 2026-06-01, summary: {sv: Första., en: First.}}\n",
+        encoding="utf-8",
+    )
+    assert publish.unlisted_edition("2026.1", editions) is None
+    problem = publish.unlisted_edition("2026.2", editions)
+    assert problem.startswith("data/editions.yml: editions: 2026.2 is not listed; add {version: '2026.2'")
+    real = publish.unlisted_edition("2099.1", publish.EDITIONS)
+    assert real is not None and "2099.1 is not listed" in real
+    assert publish.main(["2099.1"]) == 2
+    assert "2099.1 is not listed" in capsys.readouterr().err

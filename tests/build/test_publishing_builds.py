@@ -50,11 +50,15 @@ def test_the_zip_opens_into_one_folder_and_stays_small(bundle, record_property, 
     with capsys.disabled():
         print(f"\noffline bundle: {bundle.zip_path.name} {offline_bundle.human_size(bundle.size)}")
     with zipfile.ZipFile(bundle.zip_path) as archive:
-        names = archive.namelist()
+        entries = archive.infolist()
+    names = [entry.filename for entry in entries]
     assert names[0] == "README.txt"
     assert {"offentligai/index.html", "offentligai/en/index.html", "offentligai/404.html"} <= set(names)
     assert all(name == "README.txt" or name.startswith("offentligai/") for name in names)
-    assert 1 * MB <= bundle.size <= 3 * MB, offline_bundle.human_size(bundle.size)
+    # The site stays small; the four tagged PDFs (the guide's run to some 150 pages) weigh more.
+    pdfs = sum(entry.compress_size for entry in entries if entry.filename.endswith(".pdf"))
+    assert 1 * MB <= bundle.size - pdfs <= 3 * MB, offline_bundle.human_size(bundle.size - pdfs)
+    assert bundle.size <= 8 * MB, offline_bundle.human_size(bundle.size)
 
 
 def test_the_hosting_page_states_the_zips_size(bundle):

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.helpers import free_port
 from tests.helpers import publishing as support
 
 ETC = Path("/etc/nginx")
@@ -111,17 +112,12 @@ RUN = {
 NOT_RUN = {
     ("sub-path", 0): "the same command as the first line of #shared-host's second block, which runs",
     ("offline", 0): "`make offline` runs scripts/offline_bundle.py, which test_publishing_builds.py runs",
+    ("pdf", 0): "`make pdf` runs scripts/pdf.py, which tests/build/test_print_documents.py runs",
     ("container", 0): "no container engine runs on the project's machines (the page says so)",
 }
 
 
 # --- a stock Debian nginx in a folder --------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def stock_problem() -> str | None:
@@ -339,11 +335,13 @@ def localise_sources(src: Path, base: Path, port: int) -> None:
 
 
 def source_checkout(target: Path, server: Server) -> Path:
-    """The working tree's sources in ``target`` as a git repository tagged v2026.1, with the
-    project's .venv linked (so `make build` finds it installed) and localised for ``server``."""
+    """The working tree's sources in ``target`` as a git repository tagged v2026.1 (listed in
+    data/editions.yml), with the project's .venv linked (so `make build` finds it installed) and localised for ``server``."""
     support.copy_sources(target)  # copies keep their times, so make sees .venv as up to date
     (target / ".venv").symlink_to(Path(sys.prefix))
     localise_sources(target, server.base, server.port)
+    # The page's first step for an edition: list it in data/editions.yml and commit (#versions).
+    support.list_editions(target / "data" / "editions.yml", ("2026.1",))
     for command in (
         ["git", "init", "--quiet", "--initial-branch=main"],
         ["git", "add", "--all"],

@@ -237,7 +237,7 @@ def test_the_real_patches_match_the_installed_material_files():
         (path,) = templates.glob(target)
         patches = [p for p in material_patches.patches() if p.target == target]
         patched[target] = material_patches.apply_patches(path.read_text(encoding="utf-8"), patches)
-    assert 'M("link[rel=alternate]:not([hreflang])")' in patched[material_patches.BUNDLE]
+    assert 'M("link[rel=alternate]:not([hreflang]):not([type])")' in patched[material_patches.BUNDLE]
     assert '{"en": "en/"}[document.documentElement.lang]' in patched[material_patches.BUNDLE]
     assert "`${r}* ${r}`" in patched[material_patches.WORKER]
 

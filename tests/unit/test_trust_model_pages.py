@@ -111,7 +111,7 @@ def render_part_html(lang: str) -> str:
 def test_part_renders_sections_with_anchors_and_numbered_questions():
     html = render_part_html("sv")
     assert '<h2 id="purpose">1. Syfte &amp; nytta</h2>' in html
-    assert '<li class="oai-tm-question" id="purpose-system-name">' in html
+    assert '<li class="oai-tm-question oai-tm-question--short-text" id="purpose-system-name">' in html
     assert '<span class="oai-tm-question__number">1.1</span> Vad heter systemet?' in html
     assert '<p class="oai-tm-question__help">Ett arbetsnamn räcker.</p>' in html
     assert "Svara med några ord." in html
