@@ -19,6 +19,15 @@ def test_a_chapter_loses_its_h1_and_its_headings_move_one_level_down():
     assert '<h3 id="juridik--a">A</h3><h4 id="juridik--b">B</h4>' in prepared
 
 
+def test_a_chapter_loses_its_reading_time():
+    html = (
+        '<h1 id="juridik">Juridik</h1>\n<p class="oai-reading-time" data-oai="reading-time" '
+        "data-search-exclude>Lästid: cirka 9 minuter</p>\n<p>Text</p>"
+    )
+    prepared = document.prepare(html, "juridik", "guide/juridik/", CHAPTERS, "guide/utskrift/")
+    assert prepared == "<p>Text</p>"
+
+
 @pytest.mark.parametrize(
     ("href", "expected"),
     [
