@@ -90,6 +90,8 @@ def test_chapters_are_the_pages_of_the_guide_that_are_read_through():
         "guide/sektorer/index.md",
         "guide/ordlista.md",
         "guide/mallar/ai-policy.md",
+        "guide/utskrift.md",
+        "guide/utskrift.en.md",
         "om/index.md",
         "exempel/x.md",
     ):

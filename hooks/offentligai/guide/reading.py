@@ -15,8 +15,11 @@ import re
 WORDS_PER_MINUTE = 200
 GUIDE = "guide/"
 # Under the guide but not chapters to read through: section start pages, the glossary
-# (a list to look things up in) and the templates (documents to fill in).
-_NOT_CHAPTERS = re.compile(r"(^|/)index(\.en)?\.md$|^guide/ordlista(\.en)?\.md$|^guide/mallar/")
+# (a list to look things up in), the templates (documents to fill in) and the print page
+# (the whole guide as one document: offentligai/printing/document.py).
+_NOT_CHAPTERS = re.compile(
+    r"(^|/)index(\.en)?\.md$|^guide/ordlista(\.en)?\.md$|^guide/mallar/|^guide/utskrift(\.en)?\.md$"
+)
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 
