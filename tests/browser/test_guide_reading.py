@@ -38,12 +38,15 @@ def prefix(lang: str) -> str:
     return "en/" if lang == "en" else ""
 
 
+@pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("chapter", ["guide/juridik/", "guide/sektorer/skola/"])
-def test_each_chapter_shows_its_reading_time_computed_from_its_text(page, site, lang, chapter):
+def test_each_chapter_shows_its_reading_time_computed_from_its_text(page, site, lang, chapter, size):
+    page.set_viewport_size(VIEWPORTS[size])
     page.goto(urljoin(site.url, prefix(lang) + chapter))
     note = page.locator("article [data-oai=reading-time]")
     assert note.count() == 1
+    assert note.is_visible()
     # Right under the title.
     assert note.evaluate("el => el.previousElementSibling.tagName") == "H1"
     minutes = int(re.fullmatch(STRINGS[lang]["time"], note.inner_text().strip()).group(1))
@@ -60,12 +63,15 @@ def test_pages_that_are_not_read_through_have_no_reading_time(page, site):
         assert page.locator("[data-oai=reading-time]").count() == 0, path
 
 
+@pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_the_guide_suggests_a_route_for_newcomers(page, site, lang):
+def test_the_guide_suggests_a_route_for_newcomers(page, site, lang, size):
     title, chapters = ROUTE[lang], ROUTE_CHAPTERS
+    page.set_viewport_size(VIEWPORTS[size])
     page.goto(urljoin(site.url, prefix(lang) + "guide/"))
     box = page.locator(".admonition.tip", has=page.get_by_text(title))
     assert box.count() == 1
+    assert box.is_visible()
     hrefs = box.locator("ol a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert [href.strip("./").split("/")[0] for href in hrefs] == chapters
     # The route comes before the list of every chapter.

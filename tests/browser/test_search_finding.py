@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from searching import search_finds_nothing, search_hits
+from viewports import VIEWPORTS
 
 # Runs a query through the site's own (patched) search worker with the page's index and returns
 # the result groups as the search dialog gets them: [[{location, terms, score}, …], …].
@@ -45,6 +46,7 @@ def located(hit: str) -> str:
     return parts.path.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+@pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize(
     ("lang", "query", "word", "stop_word"),
     [
@@ -52,7 +54,8 @@ def located(hit: str) -> str:
         ("en", "assessments and", "assessments", "and"),
     ],
 )
-def test_a_highlighted_word_is_never_called_missing(page, site, lang, query, word, stop_word):
+def test_a_highlighted_word_is_never_called_missing(page, site, lang, query, word, stop_word, size):
+    page.set_viewport_size(VIEWPORTS[size])
     page.goto(urljoin(site.url, prefix(lang)))
     assert search_hits(page, query)
     shown = page.evaluate(SHOWN)
@@ -75,6 +78,7 @@ def test_results_with_every_query_word_come_first(page, site, lang, query):
         assert ranked == sorted(ranked, reverse=True), group
 
 
+@pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize(
     ("lang", "query", "term", "chapter"),
     [
@@ -83,7 +87,8 @@ def test_results_with_every_query_word_come_first(page, site, lang, query):
         ("en", "DPIA", "en/guide/ordlista/#dpia", "en/guide/juridik/"),
     ],
 )
-def test_glossary_terms_are_search_entries_of_their_own(page, site, lang, query, term, chapter):
+def test_glossary_terms_are_search_entries_of_their_own(page, site, lang, query, term, chapter, size):
+    page.set_viewport_size(VIEWPORTS[size])
     page.goto(urljoin(site.url, prefix(lang)))
     hits = [located(hit) for hit in search_hits(page, query)]
     assert term in hits, hits
