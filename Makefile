@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt py
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve serve-fast build lint test test-fast audit example bench translations publish offline serve-nginx clean
+.PHONY: help serve serve-fast build lint test test-fast test-js audit example review bench translations publish offline serve-nginx clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,11 +42,21 @@ build: $(STAMP) ## Build the site strictly into site/
 lint: $(STAMP) $(NODE_STAMP) ## Run every check a pull request must pass (pre-commit, no network needed)
 	PRE_COMMIT_HOME=$(CURDIR)/.cache/pre-commit $(BIN)/pre-commit run --all-files --show-diff-on-failure
 
-test: $(STAMP) $(NODE_STAMP) lint ## Run the whole test suite (lint, unit, builds, built-site checks, browser)
+test: $(STAMP) $(NODE_STAMP) lint test-js ## Run the whole test suite (lint, unit, builds, built-site checks, browser)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) $(NODE_STAMP) ## Run the tests that need no browser
-	$(BIN)/python -m pytest -m "not browser"
+# Quick feedback while working: unit tests and fixture-site builds; no browser and no build of
+# the whole site (those run in `make test`).
+test-fast: $(STAMP) $(NODE_STAMP) test-js ## Quick feedback: the tests that need neither a browser nor the whole site built
+	$(BIN)/python -m pytest -m "not browser and not site" -n 2 -q
+
+# Node's own test runner on the browser code's pure modules (tests/js/); scripts/js_coverage.mjs
+# fails the run when the line coverage of docs/assets/javascripts/core/ is under 90 %.
+# The tests read the real model and rules through the hook package, hence $(STAMP).
+test-js: $(STAMP) $(NODE_STAMP) ## Unit tests of the browser code (node --test), with line coverage of core/
+	node --test --experimental-test-coverage \
+	  --test-reporter=spec --test-reporter-destination=stdout \
+	  --test-reporter=./scripts/js_coverage.mjs --test-reporter-destination=stdout tests/js/
 
 audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight and build speed on every page type: build/audit/report.md
 	AUDIT_COMMAND="make audit" $(BIN)/python -m scripts.audit
@@ -54,8 +64,15 @@ audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight and build speed on ever
 example: $(STAMP) ## Create the files of a new example: make example ID=goteborg-chattbot ORG="Göteborgs stad"
 	$(BIN)/python scripts/new_example.py $(ID) --organisation "$(ORG)"
 
+# `make review --check`: make reads --check as an abbreviation of its own option
+# --check-symlink-times (-L), harmless here, which then shows as "L" in MAKEFLAGS; the review
+# runs in check mode. `make review CHECK=1` does the same.
+REVIEW_CHECK = $(if $(or $(CHECK),$(findstring L,$(firstword $(filter-out -% %=%,$(MAKEFLAGS))))),--check)
+review: $(STAMP) ## The maintainers' work queue: examples by age of status and review; `make review --check` fails when one is overdue
+	$(BIN)/python scripts/review.py $(REVIEW_CHECK)
+
 bench: $(STAMP) $(NODE_STAMP) ## Measure how the example collection scales: make bench N=1000
-	$(BIN)/python scripts/bench_examples.py -n $(or $(N),1000)
+	$(BIN)/python -m scripts.bench_examples -n $(or $(N),1000)
 
 publish: $(STAMP) ## Publish an edition with mike: make publish VERSION=2026.1 [PUSH=1]
 	@test -n "$(VERSION)" || { echo "usage: make publish VERSION=2026.1 [PUSH=1]" >&2; exit 2; }

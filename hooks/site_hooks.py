@@ -12,13 +12,25 @@ import json
 from pathlib import Path
 from typing import Any
 
+import material
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
-from offentligai import (
+from offentligai import build, markers, terminology
+from offentligai.dates import long_date
+from offentligai.guide import situations
+from offentligai.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    load_strings,
+    not_found_path,
+    page_language,
+)
+from offentligai.sitewide import (
     assets,
     glossary,
-    markers,
+    jsbundle,
     material_patches,
     offline,
     placeholders,
@@ -27,20 +39,8 @@ from offentligai import (
     seo,
     tasklists,
 )
-from offentligai.dates import long_date
-from offentligai.errors import ContentError
-from offentligai.languages import (
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    load_strings,
-    not_found_path,
-    page_language,
-    strings_for,
-)
 
 log = get_plugin_logger("offentligai")
-
-STATE = "offentligai_state"  # attribute on the MkDocs config that holds this build's data
 
 
 # ---------------------------------------------------------------------------
@@ -48,11 +48,11 @@ STATE = "offentligai_state"  # attribute on the MkDocs config that holds this bu
 # ---------------------------------------------------------------------------
 
 
+@event_priority(build.priority("site", "on_config"))
 def on_config(config: Any) -> Any:
     """Load and validate the site's data once per language build."""
     root = Path(config.config_file_path).parent
-    i18n = config.plugins.get("i18n")
-    only = getattr(i18n, "config", {}).get("build_only_locale") if i18n is not None else None
+    only = build.build_only_locale(config)
     if only and only != DEFAULT_LANGUAGE:
         # The plugin would build that language at the site root, where our hooks take it for
         # Swedish (languages are told apart by their address).
@@ -60,34 +60,52 @@ def on_config(config: Any) -> Any:
             f"mkdocs.yml: plugins.i18n.build_only_locale: {only!r} (BUILD_ONLY_LOCALE): "
             f"only {DEFAULT_LANGUAGE!r} can be built alone; preview English with `make serve`"
         )
-    try:
+    with build.reported():
         strings = load_strings(root / "data" / "strings")
         terms = glossary.load_glossary(root / "data" / "glossary.yml")
-    except ContentError as error:
-        raise PluginError(error.report()) from None
-    per_language = {lang: strings_for(strings, lang) for lang in LANGUAGES}
-    setattr(config, STATE, {"root": root, "strings": strings, "t": per_language, "glossary": terms})
+        words = terminology.load_terminology(root / "data" / "terminology.yml")
+    build.set_state(config, "site", build.SiteState(root, strings, terms, words))
     return config
 
 
+@event_priority(build.priority("site", "on_files"))
+def on_files(files: Any, config: Any) -> Any:
+    """Publish each browser tool as one classic script made from its ES modules, not the modules."""
+    with build.reported():
+        scripts = jsbundle.scripts(Path(config.docs_dir))
+    for file in [file for file in files if jsbundle.is_module(file.src_uri)]:
+        files.remove(file)
+    for target, text in scripts.items():
+        if files.get_file_from_path(target) is not None:
+            raise PluginError(
+                f"docs/{target}: the build makes this script from the modules under docs/"
+                f"{jsbundle.SOURCE_DIR}/ui/; remove the file"
+            )
+        files.append(File.generated(config, target, content=text))
+    return files
+
+
+@event_priority(build.priority("site", "on_page_markdown"))
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Fill in site settings that pages refer to as ``[[name]]``."""
+    """Fill in site settings (``[[name]]``) and write out the dates of dated boxes."""
     values = {"repo_url": (config.repo_url or "").rstrip("/")}
-    try:
+    lang = page_language(page.url)
+    first_line = _first_body_line(page, markdown)
+    with build.reported():
         markdown = placeholders.fill(markdown, values, page.file.src_uri)
-    except ContentError as error:
-        raise PluginError(error.report()) from None
+        boxes = situations.parse(markdown, page.file.src_uri, dt.date.today(), first_line)
+    label = build.site(config).t(lang)["situation_title"]
+    markdown = situations.render(markdown, boxes, label, lang, first_line)
     if page.file.src_uri.startswith("guide/"):
         markdown = _with_glossary(markdown, page, config)
     return markdown
 
 
+@event_priority(build.priority("site", "on_page_content"))
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Check that every marker was handled; describe the page; make glossary terms focusable."""
-    try:
+    with build.reported():
         markers.check_all_handled(html, page.file.src_uri, before_indexing=True)
-    except ContentError as error:
-        raise PluginError(error.report()) from None
     if page.file.src_uri.startswith("guide/"):
         html = glossary.focusable_first_abbreviations(html)
     html = tasklists.label_checkboxes(html)
@@ -97,21 +115,20 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return html
 
 
-@event_priority(-60)  # after the search plugin (0) and example_hooks (-50)
+@event_priority(build.priority("site", "on_page_context"))
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     """Check that no marker is left; give templates the page's strings, alternates and review date."""
-    try:
+    with build.reported():
         markers.check_all_handled(page.content or "", page.file.src_uri)
-    except ContentError as error:
-        raise PluginError(error.report()) from None
     context["oai"] = _page_data(page, config, str(context.get("base_url", ".")))
     return context
 
 
+@event_priority(build.priority("site", "on_template_context"))
 def on_template_context(context: dict, template_name: str, config: Any) -> dict:
     """Give stand-alone templates (the 404 page) the strings of the language being built."""
     lang = _build_language(config)
-    context["oai"] = {"lang": lang, "t": getattr(config, STATE)["t"][lang]}
+    context["oai"] = {"lang": lang, "t": build.site(config).t(lang)}
     # MkDocs takes the 404 page's base URL from site_url, to which mike appends the edition
     # without a slash ("/2026.1"); Material would then resolve its files outside the edition.
     base_url = str(context.get("base_url", ""))
@@ -120,6 +137,7 @@ def on_template_context(context: dict, template_name: str, config: Any) -> dict:
     return context
 
 
+@event_priority(build.priority("site", "on_post_template"))
 def on_post_template(output: str, template_name: str, config: Any) -> str:
     """Write each language's 404 page to its own folder (en/404.html for English).
 
@@ -137,21 +155,20 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
     return ""
 
 
-@event_priority(-200)  # after the i18n plugin has written the merged search index
+@event_priority(build.priority("site", "on_post_build"))
 def on_post_build(config: Any) -> None:
     """Split the search index per language, patch Material's bundle, drop unused files."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # an inner language build; the outermost call does the work once
+    if build.inner_language_build(config):
+        return  # the outermost call does the work once, after every language
     site = Path(config.site_dir)
     _split_search_index(site)
     _mirror_redirects(config, site)
     if "material/offline" in config.plugins:
         _finish_offline(config, site)
-    _patch_bundle(site)
     for path in assets.unused_lunr_files(site / "assets" / "javascripts" / "lunr"):
         path.unlink()
     _drop_source_maps(site)
+    _patch_bundle(site)
 
 
 # ---------------------------------------------------------------------------
@@ -165,27 +182,49 @@ def _build_language(config: Any) -> str:
     return lang if lang in LANGUAGES else LANGUAGES[0]
 
 
+def _first_body_line(page: Any, markdown: str) -> int:
+    """The line of the page's file on which its text begins (after the front matter)."""
+    source = getattr(page.file, "abs_src_path", None)
+    if not source or not markdown:
+        return 1
+    raw = Path(source).read_text(encoding="utf-8")
+    at = raw.find(markdown[:200])
+    return raw.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
 def _with_glossary(markdown: str, page: Any, config: Any) -> str:
-    """Render the glossary page's marker and explain glossary terms in place on guide pages."""
+    """Render the glossary page's markers and explain glossary terms in place on guide pages."""
     lang = page_language(page.url)
-    terms = getattr(config, STATE)["glossary"]
+    site = build.site(config)
+    env = build.templates(config)
     if markers.GLOSSARY in markdown:
-        template = config.theme.get_env().get_template("partials/glossary.html")
-        listing = template.render(terms=glossary.sorted_terms(terms, lang), lang=lang)
+        template = env.get_template("partials/glossary.html")
+        listing = template.render(terms=glossary.sorted_terms(site.glossary, lang), lang=lang)
         markdown = markdown.replace(markers.GLOSSARY, listing)
+    if markers.WORD_CHOICES in markdown or markers.CHECKLIST_ROLES in markdown:
+        words, t = site.terminology, site.t(lang)
+        groups = [
+            {"caption": t["terminology_in_swedish"], "words": words.words_for("sv")},
+            {"caption": t["terminology_in_english"], "words": words.words_for("en")},
+        ]
+        oai = {"t": t, "lang": lang}
+        choices = env.get_template("partials/word-choices.html").render(groups=groups, oai=oai)
+        roles = env.get_template("partials/checklist-roles.html").render(roles=words.roles, oai=oai)
+        markdown = markdown.replace(markers.WORD_CHOICES, choices).replace(markers.CHECKLIST_ROLES, roles)
+    terms = site.glossary
     return markdown + "\n\n" + glossary.abbreviations(terms, lang) + "\n"
 
 
 def _page_data(page: Any, config: Any, base_url: str) -> dict:
     """Everything the page templates need about languages and review dates."""
     lang = page_language(page.url)
-    t = getattr(config, STATE)["t"]
+    site = build.site(config)
     file_lang = getattr(page.file, "locale", lang)
     reviewed = page.meta.get("last_reviewed")
     site_url = config.site_url or ""
     return {
         "lang": lang,
-        "t": t[lang],
+        "t": site.t(lang),
         "untranslated": lang != file_lang,
         "alternates": [
             {"lang": alt.lang, "href": seo.absolute(site_url, alt.url)} for alt in seo.alternates(page.url)
@@ -194,7 +233,7 @@ def _page_data(page: Any, config: Any, base_url: str) -> dict:
             {
                 "lang": alt.lang,
                 "href": f"{base_url.rstrip('/')}/{alt.url}",
-                "label": t[alt.lang]["language_switch_to"],
+                "label": site.t(alt.lang)["language_switch_to"],
                 "current": alt.lang == lang,
             }
             for alt in seo.alternates(page.url)
@@ -228,10 +267,8 @@ def _mirror_redirects(config: Any, site: Path) -> None:
 
 def _finish_offline(config: Any, site: Path) -> None:
     """Search scripts per language and the local iframe-worker shim for the offline profile."""
-    try:
-        offline.finish(getattr(config, STATE)["root"], site)
-    except ContentError as error:
-        raise PluginError(error.report()) from None
+    with build.reported():
+        offline.finish(build.site(config).root, site)
 
 
 def _drop_source_maps(site: Path) -> None:
@@ -246,18 +283,9 @@ def _drop_source_maps(site: Path) -> None:
 
 
 def _patch_bundle(site: Path) -> None:
-    """Apply the checked patches to Material's JavaScript bundle and search worker."""
-    by_target: dict[str, list[material_patches.Patch]] = {}
-    for patch in material_patches.patches():
-        by_target.setdefault(patch.target, []).append(patch)
-    for target, patches in by_target.items():
-        files = sorted(site.glob(target))
-        if len(files) != 1:
-            raise PluginError(f"expected one file matching {target} in {site}, found {len(files)}")
-        source = files[0].read_text(encoding="utf-8")
-        try:
-            patched = material_patches.apply_patches(source, patches)
-        except material_patches.PatchError as error:
-            raise PluginError(str(error)) from None
-        if patched != source:
-            files[0].write_text(patched, encoding="utf-8")
+    """Patch Material's bundle and search worker; they get new names from their new content."""
+    try:
+        theme = Path(material.__file__).parent / "templates"
+        material_patches.patch_site(site, theme, finish=assets.without_source_map_comment)
+    except material_patches.PatchError as error:
+        raise PluginError(str(error)) from None

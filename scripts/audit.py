@@ -38,11 +38,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deploy.nginx import serve as nginx
-from scripts import bench_examples  # its copy of the repository
+from scripts import chromium
+from scripts.repository import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = chromium.EXECUTABLE
 NODE_RUNNER = ROOT / "scripts" / "lighthouse_runs.mjs"
 
 # One page of each type; the English page is the same path under en/.
@@ -99,7 +100,7 @@ _KIND_OF = {
 
 
 # ---------------------------------------------------------------------------
-# Reading Lighthouse results (pure functions; tests/test_audit.py)
+# Reading Lighthouse results (pure functions; tests/build/test_audit.py)
 # ---------------------------------------------------------------------------
 
 
@@ -374,7 +375,7 @@ def rebuild_times(target: str, edits: int = 3) -> dict:
     page = "guide/juridik/"
     with tempfile.TemporaryDirectory(prefix="audit-serve-") as temp:
         copy = Path(temp) / "repo"
-        bench_examples.copy_site(copy)
+        copy_sources(copy)
         (copy / ".venv").symlink_to(ROOT / ".venv")  # the Makefile's installed venv
         port = nginx.free_port()
         url = f"http://127.0.0.1:{port}/{page}"
@@ -411,11 +412,7 @@ def lighthouse(base_url: str, out: Path, runs: int) -> tuple[dict[tuple[str, str
         for lang in LANGUAGES:
             prefix = "" if lang == "sv" else f"{lang}/"
             pages.append({"name": f"{page_type}-{lang}", "url": f"{base_url}{prefix}{path}"})
-    job = out / "job.json"
-    job.write_text(
-        json.dumps({"chrome": CHROMIUM, "runs": runs, "out": str(out / "lighthouse"), "pages": pages}),
-        encoding="utf-8",
-    )
+    job = write_job(out / "job.json", pages, runs, out / "lighthouse")
     node = shutil.which("node") or "node"
     result = subprocess.run([node, str(NODE_RUNNER), str(job)], cwd=ROOT)
     if result.returncode != 0:
@@ -432,6 +429,19 @@ def lighthouse(base_url: str, out: Path, runs: int) -> tuple[dict[tuple[str, str
 def chromium_version() -> str:
     result = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True)
     return result.stdout.strip().removeprefix("Chromium ").split()[0] if result.returncode == 0 else "?"
+
+
+def write_job(path: Path, pages: list[dict[str, str]], runs: int, out: Path) -> Path:
+    """The job file of scripts/lighthouse_runs.mjs: browser, its flags, runs and pages."""
+    job = {
+        "chrome": CHROMIUM,
+        "flags": chromium.LIGHTHOUSE_FLAGS,
+        "runs": runs,
+        "out": str(out),
+        "pages": pages,
+    }
+    path.write_text(json.dumps(job), encoding="utf-8")
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,8 +15,8 @@ Targets (exit status 1 if one is missed):
   - the catalogue under 150 KB gzipped;
   - a filter change in headless Chromium under 50 ms.
 
-    python scripts/bench_examples.py            # N = 1000
-    python scripts/bench_examples.py -n 200 --no-browser
+    python -m scripts.bench_examples            # N = 1000
+    python -m scripts.bench_examples -n 200 --no-browser
 """
 
 from __future__ import annotations
@@ -40,33 +40,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from offentligai.examples.vocabularies import load_vocabularies
+from scripts import chromium
+from scripts.repository import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
-SKIP = {
-    ".git",
-    ".venv",
-    "node_modules",
-    "site",
-    "build",
-    ".cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    "__pycache__",
-    "test-results",
-}
 TARGET_RATIO = 1.5
 TARGET_PAGE_BYTES = 40_000
 TARGET_CATALOGUE_GZIP = 150_000
 TARGET_FILTER_MS = 50.0
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PLAIN_CONFIG = """site_name: Plain
 site_url: http://127.0.0.1/
 theme:
@@ -235,11 +216,6 @@ def body(words: Words, lang: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def copy_site(target: Path) -> None:
-    """The repository without its installed tools, built files and caches (also scripts/audit.py)."""
-    shutil.copytree(ROOT, target, ignore=lambda _dir, names: [n for n in names if n in SKIP], symlinks=True)
-
-
 def plain_site(docs: Path, target: Path) -> None:
     """The same Markdown as a plain MkDocs + Material site: the site's navigation and Markdown
     extensions, but no i18n plugin, no hooks and no templates of our own."""
@@ -324,7 +300,7 @@ def filter_times(site_dir: Path) -> list[float]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/exempel/")
             page.wait_for_selector("#oai-cat-form:not([hidden])")
@@ -372,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ours, plain = work / "ours", work / "plain"
         print(f"Building in {work} with N = {args.count} examples (each in Swedish and English)…", flush=True)
-        copy_site(ours)
+        copy_sources(ours)
         plain_site(ours / "docs", plain)
         base_ours = timed_build(ours / "mkdocs.yml", work / "site-ours-0", args.repeat)
         base_plain = timed_build(plain / "mkdocs.yml", work / "site-plain-0", args.repeat)

@@ -2,29 +2,17 @@
 //
 //   node scripts/lighthouse_runs.mjs job.json
 //
-// job.json: {"chrome": "/usr/bin/chromium", "runs": 3, "out": "folder",
+// job.json: {"chrome": "/usr/bin/chromium", "flags": [...], "runs": 3, "out": "folder",
 //            "pages": [{"name": "start-sv", "url": "http://127.0.0.1:8080/"}, ...]}
 // Writes one Lighthouse result per run to <out>/<name>.<run>.json, and <out>/retries.json.
 // A run that ends in a Lighthouse runtime error (such as NO_NAVSTART, "please run Lighthouse
 // again") is repeated up to twice; a page that still fails makes the script exit 1.
-// scripts/audit.py starts this and reads the results.
+// scripts/audit.py starts this and reads the results; the flags come from scripts/chromium.py.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-// The same flags as the browser tests: no sandbox (CI runs as root), and none of Chromium's
-// own traffic to Google, which this network refuses.
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-default-apps",
-  "--no-first-run",
-];
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 mkdirSync(job.out, { recursive: true });
@@ -32,7 +20,7 @@ const ATTEMPTS = 3;
 let failed = 0;
 const retries = [];
 // One browser for every run: Lighthouse clears the origin's cache and storage before each.
-const chrome = await chromeLauncher.launch({ chromePath: job.chrome, chromeFlags: CHROME_FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: job.chrome, chromeFlags: job.flags });
 try {
   for (const page of job.pages) {
     for (let run = 1; run <= job.runs; run += 1) {

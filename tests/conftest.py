@@ -1,13 +1,13 @@
-"""Shared fixtures: a strict build of the real site, served by a real web server."""
+"""Shared fixtures: a strict build of the real site, served by a real web server.
+
+Every test under tests/browser is marked ``browser``; every test that needs the whole site
+built (the ``site`` fixture) is marked ``site``. ``make test-fast`` leaves both out.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,60 +15,16 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT, free_port
+from tests.helpers.builds import mkdocs_build
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def mkdocs_build(config_file: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict`, as a reader of the README would."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
-        cwd=config_file.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-
-
-def fixture_config(site_url: str, hooks: list[str], head: str = "", markdown: str = "") -> str:
-    """mkdocs.yml of a small fixture site that uses the real theme overrides and ``hooks``.
-
-    ``head`` adds top-level settings (nav, repo_url, …); ``markdown`` adds Markdown extensions.
-    """
-    hook_lines = "\n".join(f"  - {ROOT.as_posix()}/hooks/{name}" for name in hooks)
-    extensions = ", ".join(filter(None, ["abbr, admonition, attr_list, md_in_html", markdown]))
-    return f"""
-site_name: Fixture
-site_url: {site_url}
-strict: true
-validation: {{omitted_files: warn, absolute_links: warn, unrecognized_links: warn, anchors: warn}}
-{head}
-theme:
-  name: material
-  custom_dir: {ROOT.as_posix()}/overrides
-  language: sv
-  font: false
-  features: [content.action.edit]
-plugins:
-  - search: {{lang: [sv, en], pipeline: [trimmer, stopWordFilter, stemmer]}}
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: true
-      reconfigure_material: true
-      languages:
-        - {{locale: sv, name: Svenska, default: true}}
-        - {{locale: en, name: English}}
-hooks:
-{hook_lines}
-markdown_extensions: [{extensions}, {{toc: {{permalink: true}}}}]
-"""
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
+        if "site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
 
 
 @dataclass(frozen=True)

@@ -1,35 +1,105 @@
-"""The glue between MkDocs and the hook package: build state, errors, templates, the i18n plugin.
+"""The glue between MkDocs and the hook package: event order, build state, errors, templates and
+the i18n plugin.
 
-Every entry point in ``hooks/*_hooks.py`` reaches MkDocs through these few functions, so the
-rest of the package stays plain Python without MkDocs types:
+Every entry point in ``hooks/*_hooks.py`` reaches MkDocs through this module, so the rest of the
+package stays plain Python without MkDocs types:
 
-- ``state``/``set_state``: each part of the site keeps the data of the build in progress on
-  the config object under one attribute per part (the i18n plugin builds every language on
-  the same config, so nothing may live at module level);
+- ``priority``: when each part's handler of each event runs (``PRIORITIES``, the one statement
+  of the order of events);
+- ``state``/``set_state``: the data of the build in progress, one attribute per part on the
+  config object (the i18n plugin builds every language on the same config, so nothing may
+  live at module level);
 - ``reported``: a ``ContentError`` (bad content: file, field, value, what is allowed) stops
   the build as a ``PluginError``, which MkDocs prints as one clean line per problem;
-- ``templates``: the theme's Jinja environment with our filters, from one place;
+- ``templates``: the theme's Jinja environment with our filters, made once per build;
 - ``inner_language_build``/``build_only_locale``: what we read of the i18n plugin's internals
   (``tests/unit/test_build_glue.py`` fails loudly if the plugin changes them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from . import templating
 from .errors import ContentError
+from .languages import strings_for
 
-# The parts of the site, each with its own state on the config object.
-PARTS = ("site", "examples", "trust_model", "ai_act")
+# ---------------------------------------------------------------------------
+# The order of events
+# ---------------------------------------------------------------------------
+
+# The parts of the site; each has a hooks/<part>_hooks.py entry file and a state of its own.
+PARTS = ("site", "examples", "trust_model", "ai_act", "documents")
+
+# MkDocs runs the handlers of an event from the highest priority to the lowest; plugins run
+# at 0 unless they say otherwise, and hooks after plugins of the same priority. Every handler
+# of every entry file takes its priority from here (a test checks that none is missing).
+PRIORITIES: dict[str, dict[str, int]] = {
+    # The site's data first: the other parts read it. All before the i18n plugin (-100),
+    # which reconfigures the theme for each language.
+    "on_config": {"site": 0, "examples": -1, "trust_model": -1, "ai_act": -1},
+    # The site's on_files replaces the browser modules with the scripts made from them: after
+    # the i18n plugin (-100), which cannot handle files that the build generates.
+    "on_files": {"examples": 0, "ai_act": 0, "site": -150},
+    # After the i18n plugin (50) has chosen the page's language.
+    "on_page_markdown": {"site": 0, "examples": 0, "trust_model": 0, "ai_act": 0, "documents": 0},
+    # Each part puts its rendered HTML in place of its markers; then the site checks that
+    # no marker is left and describes the page.
+    "on_page_content": {"examples": 10, "trust_model": 10, "ai_act": 10, "documents": 10, "site": 0},
+    # The search plugin indexes page.content at 0. The examples' fact box goes in after it
+    # (the index holds the text, not the labels every example shares); the site's check that
+    # no marker is left comes last of all.
+    "on_page_context": {"trust_model": 0, "ai_act": 0, "examples": -50, "site": -60},
+    "on_template_context": {"site": 0},
+    "on_post_template": {"site": 0},
+    # Once per site, after the i18n plugin (-100) has run every language and written the
+    # merged search index. The parts write independent files, in any order.
+    "on_post_build": {"site": -200, "examples": -200, "trust_model": -200, "ai_act": -200},
+}
+
+
+def priority(part: str, event: str) -> int:
+    """The priority of ``part``'s handler of ``event`` (raises if the table does not say)."""
+    try:
+        return PRIORITIES[event][part]
+    except KeyError:
+        raise KeyError(f"offentligai.build.PRIORITIES has no entry for {part}.{event}") from None
+
+
+# ---------------------------------------------------------------------------
+# Build state
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class SiteState:
+    """What every part needs of the site: its folder, UI strings, glossary and terminology, templates."""
+
+    root: Path
+    strings: Mapping[str, Mapping[str, str]]  # key -> {lang: text}
+    glossary: list[Any]
+    terminology: Any = None  # data/terminology.yml: word choices and checklist roles
+    env: Any = None  # the Jinja environment, made on first use
+    _by_language: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def t(self, lang: str) -> dict[str, str]:
+        """The UI strings of ``lang`` (made once per build: pages ask thousands of times)."""
+        if lang not in self._by_language:
+            self._by_language[lang] = strings_for(self.strings, lang)
+        return self._by_language[lang]
+
+
 _PREFIX = "offentligai_"
 
 
 def state(config: Any, part: str) -> Any:
-    """The build state of ``part`` (set by that part's ``on_config``)."""
+    """The build state of ``part``, set by that part's ``on_config``."""
     try:
         return getattr(config, _attribute(part))
     except AttributeError:
@@ -43,7 +113,7 @@ def set_state(config: Any, part: str, value: Any) -> None:
 
 
 def previous_state(config: Any, part: str) -> Any | None:
-    """The state an earlier build on the same config left (the other language, a serve rebuild)."""
+    """What an earlier build on the same config left (the other language, a ``serve`` rebuild)."""
     return getattr(config, _attribute(part), None)
 
 
@@ -51,6 +121,11 @@ def _attribute(part: str) -> str:
     if part not in PARTS:
         raise ValueError(f"unknown part {part!r}; known: {', '.join(PARTS)}")
     return _PREFIX + part
+
+
+def site(config: Any) -> SiteState:
+    """The site's state (``hooks/site_hooks.py`` sets it first; see ``PRIORITIES``)."""
+    return state(config, "site")
 
 
 @contextmanager
@@ -63,13 +138,11 @@ def reported() -> Iterator[None]:
 
 
 def templates(config: Any) -> Any:
-    """The theme's Jinja environment (our ``overrides/`` first), with the package's filters."""
-    env = config.theme.get_env()
-    if "oai_date" not in env.filters:
-        from .dates import long_date  # local: dates imports nothing of MkDocs either way
-
-        env.filters["oai_date"] = long_date
-    return env
+    """The Jinja environment for our partials: the theme's loader, autoescaping, our filters."""
+    current = site(config)
+    if current.env is None:
+        current.env = templating.prepare(config.theme.get_env())
+    return current.env
 
 
 # ---------------------------------------------------------------------------
@@ -78,8 +151,9 @@ def templates(config: Any) -> Any:
 
 I18N = "i18n"  # the plugin's name in mkdocs.yml
 # The plugin sets this attribute while it runs the builds of the other languages from
-# inside the first build; hooks that must run once per site check it.
+# inside the first one; work for the whole site is done by the outermost on_post_build.
 I18N_BUILDING = "building"
+I18N_ONLY_LOCALE = "build_only_locale"  # an option of the plugin's configuration
 
 
 def i18n_plugin(config: Any) -> Any | None:
@@ -87,11 +161,7 @@ def i18n_plugin(config: Any) -> Any | None:
 
 
 def inner_language_build(config: Any) -> bool:
-    """True inside a language build that the i18n plugin runs from the outermost build.
-
-    Work that covers the whole site (the search index split, open data) is done once, by the
-    outermost call of ``on_post_build``, after every language has been built.
-    """
+    """True inside a language build that the i18n plugin runs from the outermost build."""
     plugin = i18n_plugin(config)
     return plugin is not None and bool(getattr(plugin, I18N_BUILDING, False))
 
@@ -101,4 +171,4 @@ def build_only_locale(config: Any) -> str | None:
     plugin = i18n_plugin(config)
     if plugin is None:
         return None
-    return plugin.config.get("build_only_locale") or None
+    return plugin.config.get(I18N_ONLY_LOCALE) or None

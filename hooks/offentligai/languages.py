@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import yaml
-
+from .datafiles import read_yaml
 from .errors import ContentError, Problem
 
 DEFAULT_LANGUAGE = "sv"
@@ -57,9 +56,9 @@ def load_strings(folder: Path) -> dict[str, dict[str, str]]:
     for path in files:
         name = path.as_posix()
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            problems.append(Problem(name, "", "", f"is not valid YAML ({_one_line(error)})"))
+            data = read_yaml(path, name)
+        except ContentError as error:
+            problems.extend(error.problems)
             continue
         if not isinstance(data, dict):
             problems.append(Problem(name, "", "", "must be a mapping of keys to {sv: …, en: …}"))
@@ -80,10 +79,6 @@ def load_strings(folder: Path) -> dict[str, dict[str, str]]:
     if problems:
         raise ContentError(problems)
     return strings
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())
 
 
 def strings_for(strings: Mapping[str, Mapping[str, str]], lang: str) -> dict[str, str]:

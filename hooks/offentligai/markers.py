@@ -12,9 +12,12 @@ import re
 from .errors import ContentError, Problem
 
 GLOSSARY = "<!-- offentligai:glossary -->"
+# The glossary page's word choices and checklist roles (data/terminology.yml).
+WORD_CHOICES = "<!-- offentligai:word-choices -->"
+CHECKLIST_ROLES = "<!-- offentligai:checklist-roles -->"
 # Replaced only after the search plugin has read the page, so that what it stands for stays
 # out of the search index: the fact box of an example page (labels such as "Status" on every
-# example would make them all match). See example_hooks.on_page_context.
+# example would make them all match). See examples_hooks.on_page_context.
 EXAMPLE_FACTS = "<!-- offentligai:example-facts -->"
 _AFTER_INDEXING = {"example-facts"}
 _LEFTOVER = re.compile(r"<!--\s*offentligai:([^\s>]*)")

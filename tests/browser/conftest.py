@@ -1,5 +1,7 @@
 """Browser fixtures: Debian's Chromium driven by Playwright, and axe-core from npm.
 
+(tests/conftest.py marks every test here ``browser``.)
+
 Every test page records console errors, uncaught exceptions and any request to
 another origin; the `page` fixture fails the test if it saw any of them. Requests to
 other origins are also blocked, so a test can never reach the network.
@@ -10,39 +12,25 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-]
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Everything in tests/browser is a browser test."""
-    for item in items:
-        if "tests/browser/" in item.nodeid.replace("\\", "/"):
-            item.add_marker(pytest.mark.browser)
+from scripts import chromium
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (see .ci/run)", pytrace=False)
+    if not shutil.which(chromium.EXECUTABLE):
+        pytest.fail(
+            f"{chromium.EXECUTABLE} is missing: install Debian's chromium package (see .ci/run)",
+            pytrace=False,
+        )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=chromium.EXECUTABLE, headless=True, args=chromium.ARGS
+        )
         yield browser
         browser.close()
 

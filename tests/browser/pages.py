@@ -8,6 +8,10 @@ _SWEDISH = [
     "guide/",  # the guide's start page
     "guide/juridik/",  # a guide chapter (tables, checklists, glossary terms)
     "guide/ordlista/",  # the glossary
+    "guide/mallar/",  # the list of templates
+    "guide/mallar/konsekvensbedomning-grundlaggande-rattigheter/",  # a template: downloads, framed tables
+    "guide/sektorer/halso-och-sjukvard/",  # a sector page
+    "guide/genomgang-exempelvik/",  # the worked example (example boxes, summary table)
     "fortroendemodellen/",  # the trust model
     "exempel/",  # the example catalogue
     "om/",  # an about page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -10,6 +11,8 @@ import pytest
 from axecheck import axe_violations, describe
 
 from offentligai.examples.presentation import PAGE_SIZE  # matches shown before "show more"
+from offentligai.freshness import load_limits, older_than
+from tests.helpers import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -198,5 +201,104 @@ def test_catalogue_with_open_filters_passes_axe(page, site, path):
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_example_page_passes_axe(page, site, records, lang):
     page.goto(urljoin(site.url, ("en/" if lang == "en" else "") + f"exempel/{records[0]['id']}/"))
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
+
+
+# ---------------------------------------------------------------------------
+# Status confirmation: fact box, catalogue marker and filter, sources
+# ---------------------------------------------------------------------------
+
+MARKER = {"sv": "Status inte bekräftad", "en": "Status not confirmed"}
+
+
+def confirmation_state(record: dict, today: dt.date, months: int) -> str:
+    if record["status_confirmed"] is None:
+        return "none"
+    confirmed = dt.date.fromisoformat(record["status_confirmed"])
+    return "old" if older_than(confirmed, months, today) else "recent"
+
+
+@pytest.fixture(scope="module")
+def states(records) -> dict[str, str]:
+    months = load_limits(ROOT).status_unconfirmed_months
+    return {r["id"]: confirmation_state(r, dt.date.today(), months) for r in records}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("state", ["old", "none"])
+def test_catalogue_filters_examples_whose_status_is_not_recently_confirmed(page, site, states, lang, state):
+    expected = sum(1 for value in states.values() if value == state)
+    prefix = "en/" if lang == "en" else ""
+    page.goto(urljoin(site.url, f"{prefix}exempel/?confirmed={state}"))
+    page.wait_for_selector("#oai-cat-form:not([hidden])")
+    box = page.locator(f"input[name=confirmed][value={state}]")
+    if not expected:
+        assert box.count() == 0  # a value no example has is not offered
+        return
+    assert box.is_checked() and box.is_visible()
+    assert visible_entries(page) == min(expected, PAGE_SIZE)
+    first = page.locator("#oai-cat-list > li:not([hidden])").first
+    assert MARKER[lang] in first.locator("p").last.inner_text()
+
+
+def test_unconfirmed_status_is_marked_in_the_list_without_javascript(browser, site, states):
+    flagged = sum(1 for value in states.values() if value != "recent")
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        for lang, path in (("sv", "exempel/"), ("en", "en/exempel/")):
+            page = context.new_page()
+            page.goto(urljoin(site.url, path))
+            markers = page.locator("#oai-cat-list > li p strong")
+            assert markers.count() == flagged
+            assert all(MARKER[lang] in text for text in markers.all_inner_texts())
+            page.close()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "according", "unconfirmed", "undated"),
+    [
+        (
+            "sv",
+            "enligt källa från",
+            "Statusen har inte bekräftats sedan",
+            "Ingen daterad källa bekräftar statusen.",
+        ),
+        ("en", "according to a source from", "The status has not been confirmed since", "No dated source"),
+    ],
+)
+def test_fact_box_gives_the_status_confirmation_and_warns_when_it_is_old(
+    page, site, records, states, lang, according, unconfirmed, undated
+):
+    prefix = "en/" if lang == "en" else ""
+    for record in records:
+        state = states[record["id"]]
+        page.goto(urljoin(site.url, f"{prefix}exempel/{record['id']}/"))
+        facts = page.locator("aside[data-oai=facts]").inner_text()
+        warning = page.locator("[data-oai=status-warning]")
+        if state == "recent":
+            assert according in facts and warning.count() == 0
+        elif state == "old":
+            assert according in facts and unconfirmed in warning.inner_text()
+        else:
+            assert according not in facts and undated in warning.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_sources_show_publisher_and_kind_and_a_missing_primary_source_is_explained(page, site, records, lang):
+    without_primary = [r for r in records if all(s["kind"] != "primary" for s in r["sources"])]
+    record = (without_primary or records)[0]
+    prefix = "en/" if lang == "en" else ""
+    page.goto(urljoin(site.url, f"{prefix}exempel/{record['id']}/"))
+    sources = page.locator("ol[data-oai=sources] > li")
+    assert sources.count() == len(record["sources"])
+    first = sources.first.inner_text()
+    assert record["sources"][0]["publisher"] in first
+    kind = {"primary": ("Primärkälla", "Primary source"), "secondary": ("Sekundärkälla", "Secondary source")}
+    assert kind[record["sources"][0]["kind"]][lang == "en"] in first
+    note = page.locator("[data-oai=no-primary-source]")
+    assert note.count() == (1 if without_primary else 0)
     violations = axe_violations(page)
     assert not violations, describe(violations)

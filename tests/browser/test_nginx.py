@@ -16,7 +16,7 @@ from pages import PAGE_TYPES, counterpart
 from searching import search_hits
 
 from deploy.nginx import serve
-from tests.fixtures.publishing import support
+from tests.helpers import publishing as support
 
 OLDER, NEWER = support.OLDER, support.NEWER
 

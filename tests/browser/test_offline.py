@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from searching import search_hits
 
-from tests.fixtures.publishing import support
+from tests.helpers import publishing as support
 
 PAGES = [
     "index.html",

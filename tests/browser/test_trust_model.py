@@ -19,7 +19,8 @@ from axecheck import axe_violations, describe
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
+
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
 TOOL = "fortroendemodellen/verktyg/"
 PARTS = [
@@ -533,8 +534,14 @@ def test_example_draft_is_prefilled_and_valid(page, site, model):
     page.get_by_label(re.compile("^Typ av organisation")).select_option("municipality")
     page.get_by_label("Bostadsförsörjning och samhällsutveckling", exact=True).check()
     page.get_by_label(re.compile("^År då arbetet startade")).fill("2024")
+    page.get_by_label(re.compile("^Organisationsnummer")).fill("212000-0142")
+    # The source policy: publisher and kind of each source, and the date that confirms the status.
     page.get_by_label(re.compile("^Källa, rubrik")).fill("Kommunens pressmeddelande")
     page.get_by_label(re.compile("^Källa, webbadress")).fill("https://example.org/press")
+    page.get_by_label(re.compile("^Källa, utgivare")).fill("Exempelby kommun")
+    page.get_by_label(re.compile("^Källa, typ")).select_option("primary")
+    page.get_by_label(re.compile("^Källa, publiceringsdatum")).fill("2024-05-02")
+    page.get_by_label(re.compile("^Datum då statusen bekräftades")).fill("2024-05-02")
     page.get_by_role("button", name="Skapa utkastet").click()
     expect(page.locator(".oai-tm-draft-output h3")).to_be_focused()
 
@@ -545,6 +552,16 @@ def test_example_draft_is_prefilled_and_valid(page, site, model):
     assert meta["techniques"] == ["natural-language-processing"] and meta["status"] == "pilot"
     assert meta["personal_data"] is True and meta["year_started"] == 2024
     assert meta["last_reviewed"] == dt.date.today().isoformat()
+    assert meta["organisation_number"] == "212000-0142" and meta["status_confirmed"] == "2024-05-02"
+    assert meta["sources"] == [
+        {
+            "title": "Kommunens pressmeddelande",
+            "url": "https://example.org/press",
+            "publisher": "Exempelby kommun",
+            "kind": "primary",
+            "date": "2024-05-02",
+        }
+    ]
     schema_path = site.root / "data" / "example.schema.json"  # published by the example collection
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in Draft202012Validator(schema).iter_errors(meta)]

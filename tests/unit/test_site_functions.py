@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from offentligai import (
+from offentligai import markers
+from offentligai.dates import long_date
+from offentligai.errors import ContentError, Problem
+from offentligai.languages import counterpart_url, load_strings, not_found_path, page_language, strings_for
+from offentligai.sitewide import (
     assets,
     glossary,
-    markers,
     material_patches,
     placeholders,
     search_index,
     seo,
     tasklists,
 )
-from offentligai.dates import long_date
-from offentligai.errors import ContentError, Problem
-from offentligai.languages import counterpart_url, load_strings, not_found_path, page_language, strings_for
 
 # --- languages -----------------------------------------------------------------------
 
@@ -154,11 +154,71 @@ def test_index_path_per_language():
 # --- material patches ----------------------------------------------------------------------
 
 
-def test_patches_apply_once_and_are_idempotent():
+def test_a_patch_replaces_its_text():
     patches = [material_patches.Patch("x.js", "r", "OLD", "NEW")]
-    once = material_patches.apply_patches("a OLD b", patches)
-    assert once == "a NEW b"
-    assert material_patches.apply_patches(once, patches) == once
+    assert material_patches.apply_patches("a OLD b", patches) == "a NEW b"
+
+
+def test_a_patched_file_is_named_by_its_new_content():
+    assert (
+        material_patches.renamed("bundle.0123abcd.min.js", "x")
+        == f"bundle.{material_patches.fingerprint('x')}.min.js"
+    )
+    assert material_patches.renamed("search.0123abcd.min.js", "x") != material_patches.renamed(
+        "search.0123abcd.min.js", "y"
+    )
+    with pytest.raises(material_patches.PatchError, match="not a fingerprinted file name"):
+        material_patches.renamed("bundle.js", "x")
+
+
+def _fake_theme(tmp_path: Path) -> tuple[Path, Path]:
+    """A theme folder with one bundle, and a site that references it (as MkDocs copies it)."""
+    theme, site = tmp_path / "theme", tmp_path / "site"
+    for root in (theme, site):
+        write(root / "assets" / "javascripts" / "bundle.0123abcd.min.js", "a OLD b")
+    write(site / "index.html", '<script src="assets/javascripts/bundle.0123abcd.min.js"></script>')
+    write(site / "search" / "search_index.json", '{"text": "bundle.0123abcd.min.js"}')
+    return theme, site
+
+
+def test_patching_the_site_renames_the_file_and_rewrites_every_reference(tmp_path, monkeypatch):
+    theme, site = _fake_theme(tmp_path)
+    target = "assets/javascripts/bundle.*.min.js"
+    monkeypatch.setattr(
+        material_patches, "patches", lambda: [material_patches.Patch(target, "r", "OLD", "NEW")]
+    )
+    renames = material_patches.patch_site(site, theme)
+    new_name = material_patches.renamed("bundle.0123abcd.min.js", "a NEW b")
+    assert renames == {"assets/javascripts/bundle.0123abcd.min.js": f"assets/javascripts/{new_name}"}
+    assert [p.name for p in (site / "assets" / "javascripts").iterdir()] == [new_name]
+    assert (site / "assets" / "javascripts" / new_name).read_text(encoding="utf-8") == "a NEW b"
+    assert new_name in (site / "index.html").read_text(encoding="utf-8")
+    assert "0123abcd" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    # A rebuild into the same folder (mkdocs serve) gives the same result.
+    write(site / "assets" / "javascripts" / "bundle.0123abcd.min.js", "a OLD b")
+    assert material_patches.patch_site(site, theme) == renames
+    assert [p.name for p in (site / "assets" / "javascripts").iterdir()] == [new_name]
+
+
+def test_changing_a_patch_changes_the_served_name(tmp_path, monkeypatch):
+    import material
+
+    theme = Path(material.__file__).parent / "templates"
+    names = {old: new for old, (new, _) in material_patches.patched_files(theme).items()}
+    assert all(old != new for old, new in names.items())  # never Material's own name
+    real = material_patches.patches()
+    changed = [
+        material_patches.Patch(p.target, p.reason, p.old, p.new + ";")
+        if p.target == material_patches.BUNDLE
+        else p
+        for p in real
+    ]
+    monkeypatch.setattr(material_patches, "patches", lambda: changed)
+    again = {old: new for old, (new, _) in material_patches.patched_files(theme).items()}
+    bundle = next(old for old in names if "bundle." in old)
+    worker = next(old for old in names if "search." in old)
+    assert again[bundle] != names[bundle]  # the bundle's patch changed: a new name
+    assert again[worker] == names[worker]  # the worker's did not: the same name
 
 
 def test_patch_that_does_not_match_stops_with_a_clear_error():
@@ -320,7 +380,7 @@ def test_the_real_glossary_is_complete_in_both_languages():
 def test_missing_data_files_are_clear_errors(tmp_path):
     with pytest.raises(ContentError) as caught:
         glossary.load_glossary(tmp_path / "glossary.yml")
-    assert "glossary.yml: cannot be read (No such file or directory)" in caught.value.report()
+    assert "glossary.yml: file not found" in caught.value.report()
     with pytest.raises(ContentError) as caught:
         load_strings(tmp_path / "strings")
     assert "strings: holds no strings files (*.yml)" in caught.value.report()
@@ -334,3 +394,34 @@ def test_checklist_boxes_are_named_after_their_item():
     out = tasklists.label_checkboxes(html)
     assert '<input type="checkbox" disabled aria-label="Ask the DPO &amp; lawyers">' in out
     assert out.endswith('Ask <a href="x">the DPO</a> &amp; lawyers<ul><li>nested</li></ul></li></ul>')
+
+
+# --- data files --------------------------------------------------------------------------
+
+
+def test_a_data_file_is_parsed_once_per_version_and_each_caller_gets_a_copy(tmp_path):
+    from offentligai import datafiles
+
+    path = tmp_path / "data.yml"
+    path.write_text("a: [1, 2]\n", encoding="utf-8")
+    first = datafiles.read_yaml(path)
+    first["a"].append(3)  # a caller changing its copy changes nothing for the next one
+    hits = datafiles._parsed.cache_info().hits
+    assert datafiles.read_yaml(path) == {"a": [1, 2]}
+    assert datafiles._parsed.cache_info().hits == hits + 1
+    path.write_text("a: [1, 2, 3, 4]\n", encoding="utf-8")  # another size: parsed again
+    assert datafiles.read_yaml(path) == {"a": [1, 2, 3, 4]}
+
+
+def test_a_broken_data_file_is_one_line_naming_it(tmp_path):
+    from offentligai import datafiles
+
+    path = tmp_path / "bad.yml"
+    path.write_text("a: [\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        datafiles.read_yaml(path, "data/bad.yml")
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("data/bad.yml: is not valid YAML (") and "\n" not in str(problem)
+    with pytest.raises(ContentError) as caught:
+        datafiles.read_yaml(tmp_path / "none.yml", "data/none.yml")
+    assert str(caught.value.problems[0]) == "data/none.yml: file not found"

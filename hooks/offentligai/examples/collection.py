@@ -15,9 +15,8 @@ from dataclasses import field as default
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import frontmatter, schema_errors
+from ..datafiles import read_yaml
 from ..errors import ContentError, Problem
 from ..languages import DEFAULT_LANGUAGE
 from . import schema
@@ -163,11 +162,7 @@ def load_pending(path: Path, root: Path) -> frozenset[str]:
     if not path.exists():
         return frozenset()
     name = _display(path, root)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        reason = " ".join(str(error).split())
-        raise ContentError([Problem(name, "", "", f"cannot be read ({reason})")]) from None
+    data = read_yaml(path, name)
     if data is None:
         return frozenset()
     if not isinstance(data, list) or not all(isinstance(item, str) for item in data):

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from ..languages import LANGUAGES
-from ..seo import absolute
+from ..sitewide.seo import absolute
 from .collection import Example
 from .presentation import LICENSE_URL, catalogue_url, example_url
 from .schema import SCHEMA_PATH
@@ -30,7 +30,8 @@ TITLE = {
 LIST_SEPARATOR = ";"
 URL_SEPARATOR = " "  # addresses may contain ';' but never a space
 
-# CSV columns in order: name, CSVW datatype, description.
+# CSV columns in order: name, CSVW datatype, description. Columns are only ever added at the
+# end, so that programs reading them by position keep working.
 CSV_COLUMNS = (
     ("id", "string", "Stable identifier; the page address ends with it"),
     ("title_sv", "string", "Title in Swedish"),
@@ -51,7 +52,31 @@ CSV_COLUMNS = (
     ("last_reviewed", "date", "Date of the last review"),
     ("url_sv", "anyURI", "Address of the Swedish page"),
     ("url_en", "anyURI", "Address of the English page"),
+    (
+        "status_confirmed",
+        "date",
+        "Date of the newest source that confirms the status (empty if no dated source does)",
+    ),
+    (
+        "source_publishers",
+        "string",
+        "Who published each source, separated by ';', in the order of the sources column",
+    ),
+    (
+        "source_kinds",
+        "string",
+        "Code per source: primary (the organisation, an authority, a court, a peer-reviewed paper) or "
+        "secondary (a news or trade outlet), separated by ';', in the order of the sources column",
+    ),
 )
+# Columns whose cells are lists, and their separators (for the CSVW description).
+LIST_COLUMNS = {
+    "functions": LIST_SEPARATOR,
+    "techniques": LIST_SEPARATOR,
+    "sources": URL_SEPARATOR,
+    "source_publishers": LIST_SEPARATOR,
+    "source_kinds": LIST_SEPARATOR,
+}
 
 
 def example_record(example: Example, site_url: str, directory_urls: bool = True) -> dict[str, Any]:
@@ -70,8 +95,15 @@ def example_record(example: Example, site_url: str, directory_urls: bool = True)
         "year_ended": example.year_ended,
         "decision_role": example.decision_role,
         "personal_data": example.personal_data,
+        "status_confirmed": example.status_confirmed.isoformat() if example.status_confirmed else None,
         "sources": [
-            {"title": s.title, "url": s.url, "date": s.date.isoformat() if s.date else None}
+            {
+                "title": s.title,
+                "url": s.url,
+                "publisher": s.publisher,
+                "kind": s.kind,
+                "date": s.date.isoformat() if s.date else None,
+            }
             for s in example.sources
         ],
         "last_reviewed": example.last_reviewed.isoformat(),
@@ -131,6 +163,11 @@ def csv_row(example: Example, site_url: str, directory_urls: bool = True) -> lis
         example.last_reviewed.isoformat(),
         urls["sv"],
         urls["en"],
+        example.status_confirmed.isoformat() if example.status_confirmed else "",
+        LIST_SEPARATOR.join(
+            (source.publisher or "").replace(LIST_SEPARATOR, ",") for source in example.sources
+        ),
+        LIST_SEPARATOR.join(source.kind or "" for source in example.sources),
     ]
 
 
@@ -154,10 +191,8 @@ def csv_metadata(site_url: str, generated: str, directory_urls: bool = True) -> 
             "datatype": datatype,
             "dc:description": description,
         }
-        if name in ("functions", "techniques"):
-            column["separator"] = LIST_SEPARATOR
-        elif name == "sources":
-            column["separator"] = URL_SEPARATOR
+        if name in LIST_COLUMNS:
+            column["separator"] = LIST_COLUMNS[name]
         if name in ("id", "title_sv", "summary_sv", "organisation", "url_sv", "url_en"):
             column["required"] = True
         columns.append(column)
@@ -165,6 +200,12 @@ def csv_metadata(site_url: str, generated: str, directory_urls: bool = True) -> 
         "@context": "http://www.w3.org/ns/csvw",
         "url": "examples.csv",
         "dc:title": TITLE["en"],
+        "dc:description": (
+            "One row per example of AI use in the Swedish public sector. List cells are separated "
+            "as each column says; the source columns (sources, source_publishers, source_kinds) "
+            "list the same sources in the same order. Codes and their Swedish and English labels "
+            "are in examples.json."
+        ),
         "dc:license": {"@id": LICENSE_URL},
         "dc:source": {"@id": absolute(site_url, catalogue_url("sv", directory_urls))},
         "dc:modified": generated,

@@ -6,6 +6,7 @@ Addresses are site-relative (``exempel/x/``) or relative to the page being built
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections import Counter
 from collections.abc import Mapping
@@ -13,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from ..dates import long_date
-from ..languages import PREFIX, collation_key
-from ..seo import shorten
+from ..dates import long_date, month_year
+from ..freshness import Limits, older_than
+from ..languages import DEFAULT_LANGUAGE, PREFIX, collation_key
+from ..sitewide.seo import shorten
 from .collection import Example
 from .vocabularies import Vocabularies
 
@@ -36,6 +38,7 @@ FACETS = (
     Facet("function", "functions", "ex_field_functions"),
     Facet("technique", "techniques", "ex_field_techniques"),
     Facet("status", "status", "ex_field_status"),
+    Facet("confirmed", "status_confirmed", "ex_field_status_confirmed"),
     Facet("decision_role", "decision_role", "ex_field_decision_role"),
     Facet("personal_data", "personal_data", "ex_field_personal_data"),
     Facet("year", "year_started", "ex_field_year_started"),
@@ -48,6 +51,29 @@ CATALOGUE_SUMMARY = 150
 # With JavaScript the catalogue shows this many matches at a time (a button shows more):
 # laying out a thousand entries on every filter change would take too long.
 PAGE_SIZE = 30
+
+
+# How recently a source confirmed an example's status, as a filter value of the catalogue:
+# within the limit, longer ago than the limit, or not by any dated source.
+CONFIRMATION_STATES = ("recent", "old", "none")
+
+
+@dataclass(frozen=True)
+class StatusCheck:
+    """Whether an example's status confirmation is too old, as of the build date."""
+
+    today: dt.date
+    months: int = Limits().status_unconfirmed_months
+
+    def state(self, example: Example) -> str:
+        """``recent``, ``old`` (more than ``months`` months before today) or ``none`` (no date)."""
+        if example.status_confirmed is None:
+            return "none"
+        return "old" if older_than(example.status_confirmed, self.months, self.today) else "recent"
+
+
+def _check(check: StatusCheck | None) -> StatusCheck:
+    return check if check is not None else StatusCheck(dt.date.today())
 
 
 # ---------------------------------------------------------------------------
@@ -84,8 +110,10 @@ def filter_href(catalogue_href: str, param: str, value: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def facet_values(example: Example, facet: Facet) -> list[str]:
+def facet_values(example: Example, facet: Facet, check: StatusCheck | None = None) -> list[str]:
     """The codes an example has for one filter, as they appear in the URL."""
+    if facet.field == "status_confirmed":
+        return [_check(check).state(example)]
     value = getattr(example, facet.field)
     if isinstance(value, bool):
         return ["true" if value else "false"]
@@ -94,13 +122,53 @@ def facet_values(example: Example, facet: Facet) -> list[str]:
     return [str(value)]
 
 
-def value_label(facet: Facet, value: str, lang: str, vocabularies: Vocabularies, t: Mapping[str, str]) -> str:
+def value_label(
+    facet: Facet,
+    value: str,
+    lang: str,
+    vocabularies: Vocabularies,
+    t: Mapping[str, str],
+    check: StatusCheck | None = None,
+) -> str:
     """The reader's label of a filter value."""
     if facet.field in vocabularies:
         return vocabularies[facet.field].label(value, lang)
     if facet.field == "personal_data":
         return t[f"ex_personal_data_{value}"]
+    if facet.field == "status_confirmed":
+        return t[f"ex_confirmed_{value}"].replace("{months}", str(_check(check).months))
     return value
+
+
+def status_confirmation(example: Example, lang: str, t: Mapping[str, str]) -> str:
+    """``enligt källa från mars 2023``: the date of the newest source confirming the status."""
+    if example.status_confirmed is None:
+        return ""
+    return t["ex_status_confirmed"].replace("{month}", month_year(example.status_confirmed, lang))
+
+
+def status_warning(
+    example: Example, lang: str, t: Mapping[str, str], check: StatusCheck | None = None
+) -> str:
+    """What readers are told when no source has confirmed the status recently (else empty)."""
+    state = _check(check).state(example)
+    if state == "none":
+        return t["ex_status_no_dated_source"]
+    if state == "old" and example.status_confirmed is not None:
+        return t["ex_status_unconfirmed_since"].replace("{month}", month_year(example.status_confirmed, lang))
+    return ""
+
+
+def catalogue_marker(
+    example: Example, lang: str, t: Mapping[str, str], check: StatusCheck | None = None
+) -> str:
+    """The short note a catalogue entry gets when its status is not recently confirmed."""
+    state = _check(check).state(example)
+    if state == "none":
+        return t["ex_marker_no_dated_source"]
+    if state == "old" and example.status_confirmed is not None:
+        return t["ex_marker_unconfirmed_since"].replace("{month}", month_year(example.status_confirmed, lang))
+    return ""
 
 
 def years_text(example: Example, t: Mapping[str, str]) -> str:
@@ -117,9 +185,18 @@ def years_text(example: Example, t: Mapping[str, str]) -> str:
 
 
 def example_header(
-    example: Example, lang: str, vocabularies: Vocabularies, t: Mapping[str, str], catalogue_href: str
+    example: Example,
+    lang: str,
+    vocabularies: Vocabularies,
+    t: Mapping[str, str],
+    catalogue_href: str,
+    check: StatusCheck | None = None,
 ) -> dict[str, Any]:
-    """Title, summary and fact box of an example page (the template ``example-header.html``)."""
+    """Title, summary and fact box of an example page (the template ``example-header.html``).
+
+    Each fact row is a label, linked values and an optional note (the status row says how
+    recent the source confirming it is); ``status_warning`` says so plainly when it is not.
+    """
     by_param = {facet.param: facet for facet in FACETS}
 
     def linked(param: str) -> list[dict[str, str]]:
@@ -157,28 +234,41 @@ def example_header(
         rows.insert(1, ("ex_field_organisation_number", [{"text": example.organisation_number, "href": ""}]))
     title, title_lang = example.text("title", lang)
     summary, summary_lang = example.text("summary", lang)
+    notes = {"ex_field_status": status_confirmation(example, lang, t)}
     return {
         "id": example.id,
         "title": title,
         "title_lang": title_lang if title_lang != lang else "",
         "summary": summary,
         "summary_lang": summary_lang if summary_lang != lang else "",
-        "facts": [{"label": t[key], "links": links} for key, links in rows],
+        "facts": [{"label": t[key], "links": links, "note": notes.get(key, "")} for key, links in rows],
+        "status_warning": status_warning(example, lang, t, check),
         "catalogue_href": catalogue_href,
     }
 
 
-def example_sources(example: Example, lang: str) -> list[dict[str, str]]:
-    """The sources list of an example page (the template ``example-sources.html``)."""
+def example_sources(example: Example, lang: str, vocabularies: Vocabularies) -> list[dict[str, str]]:
+    """The sources list of an example page (the template ``example-sources.html``):
+    each source's title, address, publisher, kind (primary or secondary) and date."""
     return [
         {
             "title": source.title,
             "url": source.url,
+            "publisher": source.publisher or "",
+            "kind": vocabularies["source_kind"].label(source.kind, lang) if source.kind else "",
             "date": long_date(source.date, lang) if source.date else "",
             "date_iso": source.date.isoformat() if source.date else "",
         }
         for source in example.sources
     ]
+
+
+def no_primary_source(example: Example, lang: str) -> dict[str, str]:
+    """Why no source is primary (shown under the sources), in ``lang`` or else in Swedish."""
+    reasons = example.no_primary_source_reason
+    text = reasons.get(lang) or reasons.get(DEFAULT_LANGUAGE) or ""
+    shown_lang = lang if reasons.get(lang) else DEFAULT_LANGUAGE
+    return {"text": text, "lang": shown_lang if text and shown_lang != lang else ""}
 
 
 # ---------------------------------------------------------------------------
@@ -193,24 +283,30 @@ def catalogue(
     t: Mapping[str, str],
     page_url: str,
     directory_urls: bool = True,
+    check: StatusCheck | None = None,
 ) -> dict[str, Any]:
     """Entries, filters with counts and the JavaScript's strings for the catalogue in ``lang``."""
-    entries = [_entry(example, lang, vocabularies, t, page_url, directory_urls) for example in examples]
+    check = _check(check)
+    entries = [
+        _entry(example, lang, vocabularies, t, page_url, directory_urls, check) for example in examples
+    ]
     entries.sort(key=lambda entry: collation_key(entry["title"]))
     facets = []
     for facet in FACETS:
-        counts = Counter(value for example in examples for value in facet_values(example, facet))
+        counts = Counter(value for example in examples for value in facet_values(example, facet, check))
         order = (
             vocabularies[facet.field].codes
             if facet.field in vocabularies
             else ["true", "false"]
             if facet.field == "personal_data"
+            else list(CONFIRMATION_STATES)
+            if facet.field == "status_confirmed"
             else sorted(counts, reverse=True)
         )
         options = [
             {
                 "value": value,
-                "label": value_label(facet, value, lang, vocabularies, t),
+                "label": value_label(facet, value, lang, vocabularies, t, check),
                 "count": counts[value],
             }
             for value in order
@@ -247,6 +343,7 @@ def _entry(
     t: Mapping[str, str],
     page_url: str,
     directory_urls: bool,
+    check: StatusCheck,
 ) -> dict[str, Any]:
     title, title_lang = example.text("title", lang)
     summary, summary_lang = example.text("summary", lang)
@@ -254,7 +351,7 @@ def _entry(
     labels += [vocabularies["functions"].label(code, lang) for code in example.functions]
     labels += [vocabularies["techniques"].label(code, lang) for code in example.techniques]
     labels += [vocabularies["status"].label(example.status, lang), years_text(example, t)]
-    tokens = [f"{facet.param}={value}" for facet in FACETS for value in facet_values(example, facet)]
+    tokens = [f"{facet.param}={value}" for facet in FACETS for value in facet_values(example, facet, check)]
     return {
         "id": example.id,
         "href": relative_url(example_url(example.id, lang, directory_urls), page_url),
@@ -264,5 +361,6 @@ def _entry(
         "summary_lang": summary_lang if summary_lang != lang else "",
         "organisation": example.organisation,
         "facts": labels,
+        "marker": catalogue_marker(example, lang, t, check),
         "tokens": " ".join(tokens),
     }

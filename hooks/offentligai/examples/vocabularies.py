@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ..datafiles import read_yaml
 from ..errors import ContentError, Problem
 from ..languages import LANGUAGES
 
@@ -48,13 +47,7 @@ Vocabularies = dict[str, Vocabulary]  # by front-matter field
 def load_vocabularies(path: Path) -> Vocabularies:
     """Read and check the vocabulary file; every problem is reported at once."""
     name = path.as_posix()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ContentError(
-            [Problem(name, "", "", f"cannot be read ({' '.join(str(error).split())})")]
-        ) from None
-    return parse_vocabularies(data, name)
+    return parse_vocabularies(read_yaml(path, name), name)
 
 
 def parse_vocabularies(data: object, name: str) -> Vocabularies:
