@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { isoDay, validIsoDate } from "../docs/assets/javascripts/core/dates.js";
 import { AnswerProblem, checkAnswers, evaluate } from "../docs/assets/javascripts/core/ai-act/engine.js";
 import { compactRef } from "../docs/assets/javascripts/core/ai-act/refs.js";
 
@@ -26,29 +27,15 @@ const BAD_INPUT = 2;
 
 class Refusal extends Error {}
 
-function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function validDate(text) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 function parseArguments(argv) {
   const args = [...argv];
-  let date = today();
+  let date = isoDay();
   const files = [];
   while (args.length) {
     const arg = args.shift();
     if (arg === "--date") {
       const value = args.shift();
-      if (value === undefined || !validDate(value)) {
+      if (value === undefined || !validIsoDate(value)) {
         throw new Refusal(`--date: ${value ?? "(missing)"}: allowed: a day written YYYY-MM-DD`);
       }
       date = value;

@@ -19,9 +19,10 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from .. import schema_errors
+from ..datafiles import read_yaml
 from ..errors import ContentError, Problem
 from ..languages import LANGUAGES
-from ..trust_model import in_file_order, read_yaml
+from ..trust_model.model import in_file_order
 from . import refs as legal_refs
 from . import texts
 
@@ -32,19 +33,22 @@ GUIDE_DIR = "guide"  # under docs/
 
 # Ids the reference's question flow defines: they must stay (saved files and the command
 # line use them). New ids may be added beside them.
+# fmt: off
 REQUIRED_IDS = {
-    "questions": (
-        "A1 A1a A1b A1c A2 A3 R1 R2 P1 H1 H1a H1b H2 H3 H4 H4b T1 T1b T2 T2b G1 G1b G2 G3 D1 D2 D3 D4 D5 D6"
-    ).split(),
-    "outcomes": (
-        "OUT_NOT_AI OUT_EXCLUDED PROHIBITED HIGH_RISK_ANNEX_III HIGH_RISK_ANNEX_I_A HIGH_RISK_ANNEX_I_B "
-        "NOT_HIGH_RISK_6_3 MINIMAL"
-    ).split(),
-    "duties": (
-        "lit ban t50-1 t50-2 t50-3 t50-4 hr-prov 6-4 hr-dep 26-7 26-8 26-11 26-10 fria expl imp dist gpai "
-        "gpai-sr legacy"
-    ).split(),
+    "questions": [
+        "A1", "A1a", "A1b", "A1c", "A2", "A3", "R1", "R2", "P1", "H1", "H1a", "H1b", "H2", "H3", "H4",
+        "H4b", "T1", "T1b", "T2", "T2b", "G1", "G1b", "G2", "G3", "D1", "D2", "D3", "D4", "D5", "D6",
+    ],
+    "outcomes": [
+        "OUT_NOT_AI", "OUT_EXCLUDED", "PROHIBITED", "HIGH_RISK_ANNEX_III", "HIGH_RISK_ANNEX_I_A",
+        "HIGH_RISK_ANNEX_I_B", "NOT_HIGH_RISK_6_3", "MINIMAL",
+    ],
+    "duties": [
+        "lit", "ban", "t50-1", "t50-2", "t50-3", "t50-4", "hr-prov", "6-4", "hr-dep", "26-7", "26-8",
+        "26-11", "26-10", "fria", "expl", "imp", "dist", "gpai", "gpai-sr", "legacy",
+    ],
 }
+# fmt: on
 _ANCHOR = re.compile(r"\{\s*#([A-Za-z0-9_-]+)[^}]*\}")
 # Fields that hold a {sv, en} text somewhere in the file.
 _TEXT_KEYS = {"text", "help", "title", "label", "what", "name", "short", "checked_against"}
@@ -188,10 +192,16 @@ def rule_problems(
         present = set(_ids(data, key))
         for value in required:
             if present and value not in present:
-                add(key, value, "this id of the reference's question flow is missing; ids may be added, not renamed")
+                add(
+                    key,
+                    value,
+                    "this id of the reference's question flow is missing; ids may be added, not renamed",
+                )
 
     # Dates: each written once, each a real day; date ids referred to exist.
-    dates = {item["id"]: item.get("date") for _, item in _items(data, "dates") if isinstance(item.get("id"), str)}
+    dates = {
+        item["id"]: item.get("date") for _, item in _items(data, "dates") if isinstance(item.get("id"), str)
+    }
     by_value: dict[str, str] = {}
     for i, item in _items(data, "dates"):
         value = item.get("date")
@@ -202,7 +212,11 @@ def rule_problems(
         except ValueError:
             add(f"dates[{i}].date", value, "not a day of the calendar; write YYYY-MM-DD")
         if value in by_value:
-            add(f"dates[{i}].date", value, f"is already in the table as {by_value[value]}; every date lives once")
+            add(
+                f"dates[{i}].date",
+                value,
+                f"is already in the table as {by_value[value]}; every date lives once",
+            )
         else:
             by_value[value] = str(item.get("id"))
     rules = set(_ids(data, "date_rules"))
@@ -211,9 +225,17 @@ def rule_problems(
         steps = _enumerate(rule.get("rules"))
         for j, step in steps:
             if step.get("date") not in dates:
-                add(f"date_rules[{i}].rules[{j}].date", step.get("date"), f"no such date; allowed: {date_list}")
+                add(
+                    f"date_rules[{i}].rules[{j}].date",
+                    step.get("date"),
+                    f"no such date; allowed: {date_list}",
+                )
         if steps and "when" in steps[-1][1]:
-            add(f"date_rules[{i}].rules[{len(steps)}].when", "", "the last rule must have no when (it is the default)")
+            add(
+                f"date_rules[{i}].rules[{len(steps)}].when",
+                "",
+                "the last rule must have no when (it is the default)",
+            )
     baseline = data.get("law_baseline") if isinstance(data.get("law_baseline"), dict) else {}
     acts = {item["id"]: item for _, item in _items(data, "acts") if isinstance(item.get("id"), str)}
     if baseline.get("checked") is not None and baseline.get("checked") not in dates:
@@ -282,7 +304,11 @@ def rule_problems(
             labels = depends.get(used, {used} if used in set_by else set())
             later = sorted(label for label in labels if set_by.get(label, -1) >= position)
             if later:
-                add(f"questions[{i}].ask_when", used, f"depends on {', '.join(later)}, set by this or a later question")
+                add(
+                    f"questions[{i}].ask_when",
+                    used,
+                    f"depends on {', '.join(later)}, set by this or a later question",
+                )
     for label, position in sorted(set_by.items()):
         if label not in used_names:
             i, question = questions[position]
@@ -295,7 +321,11 @@ def rule_problems(
     blocks = set(_ids(data, "blocks"))
     for i, question in questions:
         if question.get("block") not in blocks:
-            add(f"questions[{i}].block", question.get("block"), f"no such block; allowed: {', '.join(sorted(blocks))}")
+            add(
+                f"questions[{i}].block",
+                question.get("block"),
+                f"no such block; allowed: {', '.join(sorted(blocks))}",
+            )
         seen_options: set[str] = set()
         exclusive = 0
         for j, option in _enumerate(question.get("options")):
@@ -305,7 +335,11 @@ def rule_problems(
             if option.get("exclusive"):
                 exclusive += 1
                 if question.get("type") != "multiple":
-                    add(f"questions[{i}].options[{j}].exclusive", True, "only answers of multiple-choice questions")
+                    add(
+                        f"questions[{i}].options[{j}].exclusive",
+                        True,
+                        "only answers of multiple-choice questions",
+                    )
             for k, point in enumerate(option.get("annex_iii") or [], start=1):
                 reason = legal_refs.annex_iii_point_problem(point) if isinstance(point, str) else None
                 if reason:
@@ -342,7 +376,11 @@ def rule_problems(
             for lang, anchors in sorted(guides[page].items()):
                 if anchor not in anchors:
                     suffix = ".en" if lang == "en" else ""
-                    add(f"duties[{i}].guide[{j}].anchor", anchor, f"no heading {{ #{anchor} }} in docs/guide/{page}{suffix}.md")
+                    add(
+                        f"duties[{i}].guide[{j}].anchor",
+                        anchor,
+                        f"no heading {{ #{anchor} }} in docs/guide/{page}{suffix}.md",
+                    )
         for j, question in enumerate(duty.get("trust_model") or [], start=1):
             if question not in trust_questions:
                 add(f"duties[{i}].trust_model[{j}]", question, f"no such question in {TRUST_MODEL_FILE}")

@@ -31,7 +31,16 @@ _DASH = "\u2013"  # en dash in ranges: 9–15
 ARTICLES = {str(n) for n in range(1, 114)} | {"4a"}
 ANNEXES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
 ANNEX_I_SECTIONS = ("A", "B")
-ANNEX_III_POINTS = {"1": "abc", "2": "", "3": "abcd", "4": "ab", "5": "abcd", "6": "abcde", "7": "abcd", "8": "ab"}
+ANNEX_III_POINTS = {
+    "1": "abc",
+    "2": "",
+    "3": "abcd",
+    "4": "ab",
+    "5": "abcd",
+    "6": "abcde",
+    "7": "abcd",
+    "8": "ab",
+}
 ARTICLE_5_1_POINTS = ("a", "b", "ba", "bb", "c", "d", "e", "f", "g", "h")
 
 
@@ -134,7 +143,12 @@ def problem(ref: Mapping[str, str], acts: Mapping[str, Any]) -> str | None:
                 return f"article {number} does not exist; the AI Act has articles 1–113 (and 4a)"
         if last and int(first.rstrip("abcdefgh")) >= int(last.rstrip("abcdefgh")):
             return "a range of articles must go from a lower to a higher number"
-        if first == "5" and ref.get("para") == "1" and "point" in ref and ref["point"] not in ARTICLE_5_1_POINTS:
+        if (
+            first == "5"
+            and ref.get("para") == "1"
+            and "point" in ref
+            and ref["point"] not in ARTICLE_5_1_POINTS
+        ):
             return f"Article 5(1) has the points {', '.join(ARTICLE_5_1_POINTS)}"
         return None
     if "annex" in ref:
