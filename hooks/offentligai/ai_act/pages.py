@@ -25,6 +25,7 @@ import jinja2
 from ..dates import long_date
 from ..errors import ContentError, Problem
 from ..languages import LANGUAGES
+from ..trust_model import model as tm
 from . import data as aid_data
 from . import refs as legal_refs
 from . import texts
@@ -234,4 +235,5 @@ def tool_data(
         "max_file_bytes": MAX_FILE_BYTES,
         "version": data["law_baseline"]["version"],
         "trust_model_storage_key": trust_storage_key,
+        "trust_model_name_question": tm.NAME_QUESTION,
     }

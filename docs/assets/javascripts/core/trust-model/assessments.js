@@ -8,8 +8,11 @@
  *   2  the draft has a list `sources` of {title, url, publisher, kind, date}.
  * Saved-answers files keep their own version (`format_version` of the tool's settings,
  * the schema /data/trust-model-answers.schema.json); they hold no draft.
+ * An assessment may carry the result of the AI Act decision aid (`ai_act`, see
+ * core/ai-act/carry.js): it is kept in storage and in saved files.
  */
 
+import { cleanCarried } from "../ai-act/carry.js";
 import { FileProblem, fileText, readFile } from "../files.js";
 import { RECORD_ID } from "../ids.js";
 import { FORBIDDEN_KEYS, cleanText, isPlainObject, own } from "../text.js";
@@ -49,7 +52,7 @@ export function storeSpec(storage, key) {
 }
 
 export function emptyAssessment(makeId) {
-  return { id: makeId(), name: "", answers: Object.create(null), unmatched: [], draft: {} };
+  return { id: makeId(), name: "", answers: Object.create(null), unmatched: [], draft: {}, ai_act: null };
 }
 
 function draftText(value) {
@@ -93,6 +96,7 @@ export function cleanAssessment(index, raw, makeId) {
     answers: fitted.answers,
     unmatched: fitted.unmatched,
     draft: cleanDraft(own(raw, "draft")),
+    ai_act: cleanCarried(own(raw, "ai_act")),
   };
 }
 
@@ -162,6 +166,7 @@ export const FILE_PROBLEM_STRINGS = {
 export function answersFile(spec, assessment, name, modelVersion, now) {
   const saved = { name, answers: assessment.answers };
   if (assessment.unmatched.length) saved.unmatched = assessment.unmatched;
+  if (assessment.ai_act) saved.ai_act = assessment.ai_act;
   return fileText(spec, { model_version: modelVersion, assessment: saved }, now);
 }
 
@@ -183,6 +188,7 @@ export function parseAnswersFile(text, spec, index, makeId) {
       answers: fitted.answers,
       unmatched: fitted.unmatched,
       draft: {},
+      ai_act: cleanCarried(own(assessment, "ai_act")),
     },
     ignored: fitted.ignored,
     modelVersion: typeof modelVersion === "string" ? cleanText(modelVersion).slice(0, 40) : "",
