@@ -216,7 +216,7 @@ export function checkAgainstEngine(compiled, samples, seed = 1) {
   for (let run = 0; run < samples; run += 1) {
     const answers = {};
     const asked = [];
-    let labels = new Set();
+    const labels = new Set();
     let mask = 0n;
     let index = nextQuestion(aid, 0, derive(aid, labels));
     let compiledIndex = 0;

@@ -221,7 +221,11 @@ export function dutiesOf(aid, names, roles, date) {
       dateId,
       appliesFrom,
       appliesNow: appliesFrom <= date,
-      notes: duty.notes || [],
+      // A duty's note that has a condition of its own comes only when that holds too.
+      notes: (duty.notes || []).filter((id) => {
+        const note = aid.notes.find((item) => item.id === id);
+        return note.when === undefined || holds(note.when, names);
+      }),
     });
   }
   return duties;
