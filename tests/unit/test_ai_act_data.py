@@ -376,3 +376,21 @@ def test_no_unknown_placeholder_survives_in_any_text(raw):
 
 def test_the_aid_file_is_path_independent():
     assert Path(aid_data.AID_FILE) == Path("data/ai-act.yml")
+
+
+def test_the_aids_texts_use_the_sites_terminology(raw):
+    """The words of data/terminology.yml hold in the aid's data and strings as in the pages."""
+    from offentligai import terminology
+
+    words = terminology.load_terminology(ROOT / "data" / "terminology.yml").words
+    strings = yaml.safe_load((ROOT / "data" / "strings" / "ai-act.yml").read_text(encoding="utf-8"))
+    items = [
+        *aid_data.text_fields(raw),
+        *((f"{key}.{lang}", texts_[lang]) for key, texts_ in strings.items() for lang in ("sv", "en")),
+    ]
+    findings = [
+        str(finding)
+        for field, text in items
+        for finding in terminology.find_rejected(text, field, words, field.rsplit(".", 1)[1])
+    ]
+    assert findings == []

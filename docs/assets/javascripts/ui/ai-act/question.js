@@ -71,7 +71,7 @@ export function renderQuestion(app, id) {
     return { input, row: el("div", { class: "oai-aa-option-row" }, input, el("label", { for: inputId }, option.text)) };
   });
 
-  const form = el("form", { class: "oai-aa-question", novalidate: true });
+  const form = el("form", { class: "oai-aa-question", novalidate: true, "data-oai-aa-question": id });
   const onChange = (event) => {
     const changed = event.target;
     if (question.type === "multiple" && changed.checked) {
@@ -97,8 +97,10 @@ export function renderQuestion(app, id) {
       "fieldset",
       { "aria-describedby": errorId },
       el("legend", {}, el("h2", { id: headingId, tabindex: "-1" }, question.text)),
-      helpId ? el("p", { id: helpId, class: "oai-aa-question__help" }, question.help) : null,
-      el("div", { class: "oai-aa-options-list", onchange: onChange }, inputs.map((item) => item.row))
+      el("div", { class: "oai-aa-options-list", onchange: onChange }, inputs.map((item) => item.row)),
+      // The explanation comes after the answers, so that they are on the first screen of a
+      // phone; each answer refers to it (aria-describedby), so screen readers give it first.
+      helpId ? el("p", { id: helpId, class: "oai-aa-question__help" }, question.help) : null
     ),
     refsLine(app, question.refs),
     error,
@@ -120,6 +122,11 @@ export function renderQuestion(app, id) {
     app.show(followingQuestion(aid, assessment.answers, id), true);
   });
 
-  const counter = el("p", { class: "oai-aa-counter" }, t("aa_question_counter", { n: steps(aid, assessment.answers, id).number, block: block.title }));
+  const where = steps(aid, assessment.answers, id);
+  const counter = el(
+    "p",
+    { class: "oai-aa-counter" },
+    t("aa_question_counter", { n: where.number, step: aid.blocks.indexOf(block) + 1, steps: aid.blocks.length, block: block.title })
+  );
   app.view.replaceChildren(progress(app, id), counter, form);
 }
