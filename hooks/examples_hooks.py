@@ -59,9 +59,8 @@ def on_config(config: Any) -> Any:
     root = build.site(config).root
     folder = Path(config.docs_dir) / presentation.SECTION
     vocabulary_file = root / "data" / "vocabularies.yml"
-    pending_file = root / "data" / "examples-pending-review.yml"
     limits_file = root / freshness.LIMITS_PATH
-    files = [vocabulary_file, pending_file, limits_file, *sorted(folder.rglob("*.md"))]
+    files = [vocabulary_file, limits_file, *sorted(folder.rglob("*.md"))]
     fingerprint = (config.site_url, dt.date.today(), *map(_stat, files))
     previous = build.previous_state(config, PART)
     if previous is not None and previous.fingerprint == fingerprint:
@@ -75,8 +74,7 @@ def on_config(config: Any) -> Any:
         vocab = vocabularies.load_vocabularies(vocabulary_file)
         example_schema = schema.build_schema(vocab, absolute(config.site_url or "", schema.SCHEMA_PATH))
         check = schema.validator(example_schema)
-        pending = collection.load_pending(pending_file, root)
-        found = collection.load_collection(folder, root, check, dt.date.today(), pending)
+        found = collection.load_collection(folder, root, check, dt.date.today())
         limits = freshness.load_limits(root)
     examples = {example.id: example for example in found}
     status_check = presentation.StatusCheck(dt.date.today(), limits.status_unconfirmed_months)

@@ -8,7 +8,10 @@ A Swedish page is `page.md`, its English text `page.en.md` (mkdocs-static-i18n s
 layout). "Outdated" compares the last commits that touched each file: when the Swedish
 file changed after the English one, the English text may no longer say the same thing.
 A Swedish-only commit that needs no translation (a typo fix) can say so by putting
-`[sv-only]` in its commit message; such commits are not counted.
+`[sv-only]` in its commit message; such commits are not counted. When a Swedish change was
+already committed without it and the English text turns out to need no change, record that
+in `data/translations-checked.txt` (one line: the Swedish page, the commit its English text was
+checked against, and a comment); a later change of the Swedish page counts again.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SV_ONLY = "[sv-only]"
+CHECKED = Path("data") / "translations-checked.txt"
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,30 @@ def last_commit_time(path: Path, repo: Path, skip_sv_only: bool) -> int | None:
     return None
 
 
+def checked_against(repo: Path) -> dict[str, int]:
+    """Swedish page -> the time of the commit its English text was last checked against."""
+    path = repo / CHECKED
+    if not path.exists():
+        return {}
+    checked = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        words = line.split("#", 1)[0].split()
+        if not words:
+            continue
+        if len(words) != 2:
+            raise ValueError(f"{CHECKED}:{number}: write '<Swedish page> <commit>', then '# why'")
+        result = subprocess.run(
+            ["git", "show", "-s", "--format=%ct", words[1]], cwd=repo, capture_output=True, text=True
+        )
+        if result.returncode != 0:
+            raise ValueError(f"{CHECKED}:{number}: {words[1]}: no such commit")
+        checked[words[0]] = int(result.stdout.strip())
+    return checked
+
+
 def build_report(docs: Path, repo: Path) -> Report:
     missing, outdated, untracked = [], [], []
+    checked = checked_against(repo)
     for page in swedish_pages(docs):
         name = page.relative_to(repo).as_posix()
         english = english_of(page)
@@ -70,6 +96,8 @@ def build_report(docs: Path, repo: Path) -> Report:
             continue
         sv_time = last_commit_time(page, repo, skip_sv_only=True)
         en_time = last_commit_time(english, repo, skip_sv_only=False)
+        if en_time is not None and name in checked:
+            en_time = max(en_time, checked[name])
         if sv_time is None or en_time is None:
             untracked.append(name)
         elif sv_time > en_time:
@@ -108,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         report = build_report(docs, repo)
     except (subprocess.CalledProcessError, FileNotFoundError) as error:
         print(f"translations: cannot read the git history of {docs}: {error}", file=sys.stderr)
+        return 2
+    except ValueError as error:
+        print(f"translations: {error}", file=sys.stderr)
         return 2
     print(format_report(report))
     return 1 if args.check and report.needs_work() else 0

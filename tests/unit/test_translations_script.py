@@ -76,3 +76,31 @@ def test_outside_a_git_repository_it_says_so(tmp_path):
     assert result.returncode == 2
     assert "cannot read the git history" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_english_text_checked_against_a_swedish_change_is_not_outdated(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    git(tmp_path, "init", "-q")
+    (docs / "a.md").write_text("sv", encoding="utf-8")
+    (docs / "a.en.md").write_text("en", encoding="utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "first", when=1_700_000_000)
+    (docs / "a.md").write_text("ny svensk text", encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "Swedish wording", when=1_700_000_100)
+    assert run(tmp_path, "--check").returncode == 1
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=tmp_path, capture_output=True, text=True
+    )
+    (tmp_path / "data").mkdir()
+    checked = tmp_path / "data" / "translations-checked.txt"
+    checked.write_text(f"# comment\ndocs/a.md {head.stdout.strip()}  # the English needs no change\n")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "English checked", when=1_700_000_150)
+    assert run(tmp_path, "--check").returncode == 0
+    (docs / "a.md").write_text("ännu nyare text", encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "More Swedish", when=1_700_000_200)  # a later change counts again
+    assert run(tmp_path, "--check").returncode == 1
+    checked.write_text("docs/a.md\n", encoding="utf-8")
+    broken = run(tmp_path, "--check")
+    assert broken.returncode == 2 and "translations-checked.txt:1" in broken.stderr
