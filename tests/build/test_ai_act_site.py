@@ -3,6 +3,7 @@ that stop on bad data with one line per problem."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -12,6 +13,8 @@ import pytest
 import yaml
 
 from offentligai.ai_act import pages
+from offentligai.dates import long_date
+from offentligai.languages import load_strings
 from tests.helpers import ROOT
 from tests.helpers.builds import fixture_config, mkdocs_build
 
@@ -43,6 +46,33 @@ def test_the_page_carries_the_data_in_its_language_and_the_tools_settings(site, 
     assert ui["version"] == DATA["law_baseline"]["version"]
     assert all(key.startswith("aa_") for key in ui["strings"])
     assert re.search(r'<script src="[^"]*assets/javascripts/ai-act\.js" defer>', page)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_open_legal_questions_are_shown_as_uncertain_with_the_date_last_checked(site, lang):
+    """Every open question and every uncertain note is on the page as text, not hidden."""
+    page = (site.root / ("en/" if lang == "en" else "") / "ai-forordningen" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    strings = load_strings(ROOT / "data" / "strings")
+    dates = {item["id"]: dt.date.fromisoformat(item["date"]) for item in DATA["dates"]}
+    checked = long_date(dates[DATA["law_baseline"]["checked"]], lang)
+    label = (
+        f'<strong class="oai-aa-uncertain">{strings["aa_uncertain"][lang]}</strong> '
+        f'<span class="oai-aa-checked">({strings["aa_checked"][lang].format(date=checked)})</span>'
+    )
+    assert checked.endswith("2026")
+    for item in DATA["open_questions"]:
+        match = re.search(rf'<li id="open-{item["id"]}">(.*?)</li>', page, re.S)
+        assert match, item["id"]
+        assert match.group(1).startswith(label), item["id"]
+    notes = re.findall(
+        r'<p class="oai-aa-note oai-aa-note--uncertain" data-oai-aa-note="([^"]+)">(.*?)</p>', page, re.S
+    )
+    assert sorted({note_id for note_id, _ in notes}) == sorted(
+        n["id"] for n in DATA["notes"] if n.get("uncertain")
+    )
+    assert all(text.startswith(label) for _, text in notes)
 
 
 def test_the_aid_is_published_as_open_data(site):

@@ -73,6 +73,54 @@ def test_the_law_baseline_names_the_act_its_amendment_the_check_and_a_version(ra
     assert baseline["checked"] in {item["id"] for item in raw["dates"]}
 
 
+# The points the reference (shared/reference/ai-act-decision-aid.md) marks ⚠, and where the
+# aid tells the reader they are uncertain: a note shown with the result ("notes") or an open
+# legal question listed on the page ("open_questions"). Both are shown as uncertain with the
+# date of the last check (tests/build/test_ai_act_site.py, tests/browser/test_ai_act.py).
+UNCERTAIN_POINTS = {
+    "A1c borderline: outputs not used to act or decide": ("notes", "not-ai-borderline"),
+    "H4b 6(3) chapeau, draft Art. 6 guidelines": ("notes", "exception-6-3"),
+    "G1b significant modification of a model": ("notes", "gpai-modified"),
+    "D1 municipal companies as bodies governed by public law": ("notes", "public-company"),
+    "6-4 registration under Art. 49(2)": ("notes", "registration-6-3"),
+    "26-8 and expl: Art. 49(3) and 86 from 2 Aug 2026 or 2 Dec 2027": ("notes", "timing-49-86"),
+    "edge case 4: Art. 25(1) covers high-risk systems only": ("notes", "role-25-not-high-risk"),
+    "edge case 5: the original provider drops out unless a contract says otherwise": ("notes", "provider-25"),
+    "edge case 8: the 5(b) fraud exclusion covers credit only": ("notes", "benefit-fraud"),
+    "edge case 9: real-time identification, Ds 2025:7 only a proposal": ("notes", "real-time-identification"),
+    "edge case 10: the emotion-recognition ban and visitors": ("notes", "emotion-scope"),
+    "edge case 15: the obvious-chatbot exception read narrowly": ("notes", "obvious-exception"),
+    "edge case 17: testing before service vs. real conditions": ("notes", "testing"),
+    "edge case 20: bought from a non-EU vendor for own use is no importer": ("notes", "importer-own-use"),
+    "edge case 21: sharing free of charge and placing on the market": ("notes", "sharing"),
+    "Annex I Section B: which articles apply directly": ("notes", "section-b"),
+    "rec. 39 of 2026/1744: type and model": ("notes", "legacy-type-model"),
+    "§5: Art. 111(2), rec. 39 and Art. 49(2) against the consolidated text": (
+        "open_questions",
+        "consolidated-text",
+    ),
+    "§5: effective dates of Art. 49(3) and Art. 86": ("open_questions", "timing-49-86"),
+    "§5: the Swedish market surveillance authority, SOU 2025:101": ("open_questions", "swedish-authority"),
+    "§5: Art. 99(8) fines on public authorities": ("open_questions", "fines-public"),
+    "§5: final high-risk guidelines and the FRIA template": ("open_questions", "guidelines"),
+    "§5: municipal companies, and the Swedish terms": ("open_questions", "public-bodies"),
+    "§2/§3: Annex I Section B after the Omnibus": ("open_questions", "section-b"),
+    "edge case 10: emotion recognition and visitors": ("open_questions", "emotion-scope"),
+    "edge case 21: sharing free of charge": ("open_questions", "sharing"),
+}
+
+
+@pytest.mark.parametrize("point", sorted(UNCERTAIN_POINTS))
+def test_every_point_the_reference_marks_uncertain_is_shown_as_uncertain(raw, point):
+    key, item_id = UNCERTAIN_POINTS[point]
+    items = {item["id"]: item for item in raw[key]}
+    assert item_id in items, point
+    if key == "notes":
+        assert items[item_id].get("uncertain") is True, point
+    else:
+        assert items[item_id]["checked"] == raw["law_baseline"]["checked"], point
+
+
 def test_the_dates_are_those_of_the_amended_act(raw):
     dates = {item["id"]: item["date"] for item in raw["dates"]}
     assert dates["bans"] == "2025-02-02"
