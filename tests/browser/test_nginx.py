@@ -9,7 +9,6 @@ edition as nginx serves it.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
@@ -79,6 +78,18 @@ def test_page_loads_under_the_policy(page, site, path):
     assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
     page.wait_for_load_state("networkidle")
     assert page.evaluate("typeof __md_get") == "function"  # Material's inline script ran
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_ai_act_decision_aid_runs_under_the_policy(page, site, prefix):
+    """The aid's data blocks are read and its script answers a question with no violation."""
+    page.goto(urljoin(site.url, f"{prefix}ai-forordningen/"))
+    form = page.locator("form.oai-aa-question")
+    form.wait_for()
+    assert form.get_attribute("data-oai-aa-question") == "A1"
+    form.locator("input[value='no']").check()
+    form.locator("button[type=submit]").click()
+    page.locator("[data-oai-aa-outcome='OUT_NOT_AI']").wait_for()
 
 
 @pytest.mark.parametrize(

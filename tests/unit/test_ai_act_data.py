@@ -124,9 +124,12 @@ def test_every_point_the_reference_marks_uncertain_is_shown_as_uncertain(raw, po
 def test_the_dates_are_those_of_the_amended_act(raw):
     dates = {item["id"]: item["date"] for item in raw["dates"]}
     assert dates["bans"] == "2025-02-02"
+    assert dates["gpai"] == "2025-08-02"
+    assert dates["omnibus"] == "2026-07-27"  # Regulation (EU) 2026/1744 in force
     assert dates["general"] == "2026-08-02"
     assert dates["new-bans"] == "2026-12-02"
     assert dates["annex-iii"] == "2027-12-02"
+    assert dates["gpai-legacy"] == "2027-08-02"
     assert dates["annex-i"] == "2028-08-02"
     assert dates["public-legacy"] == "2030-08-02"
     assert dates["annex-x"] == "2030-12-31"
