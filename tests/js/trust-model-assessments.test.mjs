@@ -65,6 +65,7 @@ test("an assessment nobody has worked on is untouched; anything done to it count
     (a) => (a.answers.x = "y"),
     (a) => a.unmatched.push({ id: "q", value: "v", reason: "unknown-question" }),
     (a) => (a.draft.id = "x"),
+    (a) => (a.ai_act = { outcomes: ["MINIMAL"] }), // a result carried from the AI Act decision aid
   ]) {
     const assessment = emptyAssessment(makeId);
     change(assessment);

@@ -139,6 +139,7 @@ def test_the_real_tools_become_valid_scripts(tmp_path):
         "assets/javascripts/trust-model.js",
         "assets/javascripts/catalogue.js",
         "assets/javascripts/checklists.js",
+        "assets/javascripts/ai-act.js",
     }
     for name, text in scripts.items():
         path = tmp_path / name.rsplit("/", 1)[1]

@@ -11,8 +11,11 @@
  * language is no longer stored (it follows the page unless the reader picks another).
  * Saved-answers files keep their own version (`format_version` of the tool's settings,
  * the schema /data/trust-model-answers.schema.json); they hold no draft.
+ * An assessment may carry the result of the AI Act decision aid (`ai_act`, see
+ * core/ai-act/carry.js): it is kept in storage and in saved files.
  */
 
+import { cleanCarried } from "../ai-act/carry.js";
 import { isoDay, timestamp } from "../dates.js";
 import { FileProblem, fileName, fileText, readFile } from "../files.js";
 import { RECORD_ID } from "../ids.js";
@@ -53,16 +56,26 @@ export function storeSpec(storage, key) {
 }
 
 export function emptyAssessment(makeId) {
-  return { id: makeId(), name: "", changed: "", answers: Object.create(null), unmatched: [], draft: {} };
+  return {
+    id: makeId(),
+    name: "",
+    changed: "",
+    answers: Object.create(null),
+    unmatched: [],
+    draft: {},
+    ai_act: null,
+  };
 }
 
-/** True for an assessment nobody has worked on: no name, answers, unmatched answers or draft. */
+/** True for an assessment nobody has worked on: no name, answers, unmatched answers, draft
+ * or result carried from the AI Act decision aid. */
 export function isUntouched(assessment) {
   return (
     !assessment.name.trim() &&
     !Object.keys(assessment.answers).length &&
     !assessment.unmatched.length &&
-    !Object.keys(assessment.draft).length
+    !Object.keys(assessment.draft).length &&
+    !assessment.ai_act
   );
 }
 
@@ -121,6 +134,7 @@ export function cleanAssessment(index, raw, makeId) {
     answers: fitted.answers,
     unmatched: fitted.unmatched,
     draft: cleanDraft(own(raw, "draft")),
+    ai_act: cleanCarried(own(raw, "ai_act")),
   };
 }
 
@@ -201,6 +215,7 @@ export function answersFile(spec, assessment, name, modelVersion, now) {
   const saved = { name, answers: assessment.answers };
   if (assessment.changed) saved.changed = assessment.changed;
   if (assessment.unmatched.length) saved.unmatched = assessment.unmatched;
+  if (assessment.ai_act) saved.ai_act = assessment.ai_act;
   return fileText(spec, { model_version: modelVersion, assessment: saved }, now);
 }
 
@@ -223,6 +238,7 @@ export function parseAnswersFile(text, spec, index, makeId) {
       answers: fitted.answers,
       unmatched: fitted.unmatched,
       draft: {},
+      ai_act: cleanCarried(own(assessment, "ai_act")),
     },
     ignored: fitted.ignored,
     modelVersion: typeof modelVersion === "string" ? cleanText(modelVersion).slice(0, 40) : "",
