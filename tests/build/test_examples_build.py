@@ -343,7 +343,7 @@ def test_catalogue_marks_and_filters_examples_whose_status_is_unconfirmed(built,
     assert f"<strong>{marker}</strong>" in page
     assert page.count("confirmed=old") == 2 + 1  # two entries and the filter's count
     assert f"<summary>{label}</summary>" in page
-    assert '<input type="checkbox" name="confirmed" value="old">' in page
+    assert '<input type="checkbox" name="confirmed" value="old" data-label=' in page
     assert 'value="recent"' not in page  # no example is recent: the option is left out
 
 

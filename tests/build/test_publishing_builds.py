@@ -57,7 +57,7 @@ def test_the_zip_opens_into_one_folder_and_stays_small(bundle, record_property, 
     assert all(name == "README.txt" or name.startswith("offentligai/") for name in names)
     # The site stays small; the four tagged PDFs (the guide's run to some 150 pages) weigh more.
     pdfs = sum(entry.compress_size for entry in entries if entry.filename.endswith(".pdf"))
-    assert 1 * MB <= bundle.size - pdfs <= 3 * MB, offline_bundle.human_size(bundle.size - pdfs)
+    assert 1 * MB <= bundle.size - pdfs <= 4 * MB, offline_bundle.human_size(bundle.size - pdfs)
     assert bundle.size <= 8 * MB, offline_bundle.human_size(bundle.size)
 
 
