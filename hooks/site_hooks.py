@@ -97,17 +97,17 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     label = build.site(config).t(lang)["situation_title"]
     markdown = situations.render(markdown, boxes, label, lang, first_line)
     if page.file.src_uri.startswith("guide/"):
-        markdown = _with_glossary(markdown, page, config)
+        markdown = _glossary_page_parts(markdown, page, config)
     return markdown
 
 
 @event_priority(build.priority("site", "on_page_content"))
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Check that every marker was handled; describe the page; make glossary terms focusable."""
+    """Check that every marker was handled; explain glossary terms in place; describe the page."""
     with build.reported():
         markers.check_all_handled(html, page.file.src_uri, before_indexing=True)
     if page.file.src_uri.startswith("guide/"):
-        html = glossary.focusable_first_abbreviations(html)
+        html = glossary.mark_terms(html, build.site(config).term_marker(page_language(page.url)))
     html = tasklists.label_checkboxes(html)
     page.meta["description"] = seo.description(
         page.meta.get("description"), html, config.site_description or ""
@@ -192,8 +192,8 @@ def _first_body_line(page: Any, markdown: str) -> int:
     return raw.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
-def _with_glossary(markdown: str, page: Any, config: Any) -> str:
-    """Render the glossary page's markers and explain glossary terms in place on guide pages."""
+def _glossary_page_parts(markdown: str, page: Any, config: Any) -> str:
+    """Render the glossary page's markers: the terms, the word choices and the checklist roles."""
     lang = page_language(page.url)
     site = build.site(config)
     env = build.templates(config)
@@ -211,8 +211,7 @@ def _with_glossary(markdown: str, page: Any, config: Any) -> str:
         choices = env.get_template("partials/word-choices.html").render(groups=groups, oai=oai)
         roles = env.get_template("partials/checklist-roles.html").render(roles=words.roles, oai=oai)
         markdown = markdown.replace(markers.WORD_CHOICES, choices).replace(markers.CHECKLIST_ROLES, roles)
-    terms = site.glossary
-    return markdown + "\n\n" + glossary.abbreviations(terms, lang) + "\n"
+    return markdown
 
 
 def _page_data(page: Any, config: Any, base_url: str) -> dict:

@@ -29,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from . import templating
 from .errors import ContentError
 from .languages import strings_for
+from .sitewide import glossary as glossary_terms
 
 # ---------------------------------------------------------------------------
 # The order of events
@@ -87,12 +88,19 @@ class SiteState:
     terminology: Any = None  # data/terminology.yml: word choices and checklist roles
     env: Any = None  # the Jinja environment, made on first use
     _by_language: dict[str, dict[str, str]] = field(default_factory=dict)
+    _term_markers: dict[str, glossary_terms.TermMarker] = field(default_factory=dict)
 
     def t(self, lang: str) -> dict[str, str]:
         """The UI strings of ``lang`` (made once per build: pages ask thousands of times)."""
         if lang not in self._by_language:
             self._by_language[lang] = strings_for(self.strings, lang)
         return self._by_language[lang]
+
+    def term_marker(self, lang: str) -> glossary_terms.TermMarker:
+        """The glossary of ``lang`` ready to mark pages (made once per build)."""
+        if lang not in self._term_markers:
+            self._term_markers[lang] = glossary_terms.term_marker(self.glossary, lang)
+        return self._term_markers[lang]
 
 
 _PREFIX = "offentligai_"
