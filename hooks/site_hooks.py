@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from offentligai import build, markers, terminology
+from offentligai import build, markers, templating, terminology
 from offentligai.dates import long_date
 from offentligai.guide import situations
 from offentligai.languages import (
@@ -122,6 +122,12 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
         markers.check_all_handled(page.content or "", page.file.src_uri)
     context["oai"] = _page_data(page, config, str(context.get("base_url", ".")))
     return context
+
+
+@event_priority(build.priority("site", "on_env"))
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Compile the theme's templates once per process, not again in every language build."""
+    return templating.compile_once(env)
 
 
 @event_priority(build.priority("site", "on_template_context"))

@@ -48,6 +48,8 @@ PRIORITIES: dict[str, dict[str, int]] = {
     # The site's on_files replaces the browser modules with the scripts made from them: after
     # the i18n plugin (-100), which cannot handle files that the build generates.
     "on_files": {"examples": 0, "ai_act": 0, "site": -150},
+    # Example pages: MkDocs gets the text without the front matter that on_config has read.
+    "on_page_read_source": {"examples": 0},
     # After the i18n plugin (50) has chosen the page's language.
     "on_page_markdown": {"site": 0, "examples": 0, "trust_model": 0, "ai_act": 0, "documents": 0},
     # Each part puts its rendered HTML in place of its markers; then the site checks that
@@ -57,6 +59,8 @@ PRIORITIES: dict[str, dict[str, int]] = {
     # (the index holds the text, not the labels every example shares); the site's check that
     # no marker is left comes last of all.
     "on_page_context": {"trust_model": 0, "ai_act": 0, "examples": -50, "site": -60},
+    # Before Material's and our templates are rendered: compile each template once per process.
+    "on_env": {"site": 0},
     "on_template_context": {"site": 0},
     "on_post_template": {"site": 0},
     # Once per site, after the i18n plugin (-100) has run every language and written the

@@ -492,6 +492,65 @@ def test_a_data_file_is_parsed_once_per_version_and_each_caller_gets_a_copy(tmp_
     assert datafiles.read_yaml(path) == {"a": [1, 2, 3, 4]}
 
 
+def test_work_on_files_is_remembered_until_one_of_them_changes(tmp_path):
+    from offentligai import datafiles
+
+    path = tmp_path / "model.yml"
+    path.write_text("x: 1\n", encoding="utf-8")
+    runs = []
+
+    def check() -> str:
+        runs.append(path.read_text(encoding="utf-8"))
+        return f"checked {len(runs)}"
+
+    assert datafiles.remembered(("check", datafiles.version(path)), check) == "checked 1"
+    assert datafiles.remembered(("check", datafiles.version(path)), check) == "checked 1"
+    path.write_text("x: 22\n", encoding="utf-8")  # a new version of the file: done again
+    assert datafiles.remembered(("check", datafiles.version(path)), check) == "checked 2"
+    assert runs == ["x: 1\n", "x: 22\n"]
+    assert datafiles.version(tmp_path / "missing.yml") == ((tmp_path / "missing.yml").as_posix(), -1, -1)
+
+
+def test_work_that_fails_is_not_remembered():
+    from offentligai import datafiles
+
+    calls = []
+
+    def failing() -> None:
+        calls.append(1)
+        raise ContentError([Problem("data/x.yml", "", "", "broken")])
+
+    for _ in range(2):
+        with pytest.raises(ContentError):
+            datafiles.remembered(("failing",), failing)
+    assert len(calls) == 2  # the next build reports the problem again
+
+
+def test_templates_are_compiled_once_for_every_new_environment_until_edited(tmp_path):
+    import jinja2
+
+    from offentligai import templating
+
+    (tmp_path / "t.html").write_text("{{ x }} one", encoding="utf-8")
+    compiled = []
+
+    def environment(autoescape: bool) -> jinja2.Environment:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), autoescape=autoescape)
+        real = env.compile
+        env.compile = lambda *args, **kwargs: compiled.append(args[1]) or real(*args, **kwargs)
+        return templating.compile_once(env)
+
+    assert environment(False).get_template("t.html").render(x="<b>") == "<b> one"
+    assert environment(False).get_template("t.html").render(x="<b>") == "<b> one"
+    assert compiled == ["t.html"]  # the second environment loaded the compiled code
+    # Settings that change the compiled code (autoescaping here) do not share it.
+    assert environment(True).get_template("t.html").render(x="<b>") == "&lt;b&gt; one"
+    assert compiled == ["t.html", "t.html"]
+    (tmp_path / "t.html").write_text("{{ x }} two", encoding="utf-8")  # an edited template
+    assert environment(False).get_template("t.html").render(x="y") == "y two"
+    assert len(compiled) == 3
+
+
 def test_a_broken_data_file_is_one_line_naming_it(tmp_path):
     from offentligai import datafiles
 
