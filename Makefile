@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt py
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve serve-fast build lint test test-fast test-js audit example review bench profile translations publish offline serve-nginx clean
+.PHONY: help serve serve-fast build pdf lint test test-fast test-js audit example review bench profile translations publish offline serve-nginx clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,11 @@ serve-fast: $(STAMP) ## Quicker preview for writers: Swedish only, rebuilds only
 
 build: $(STAMP) ## Build the site strictly into site/
 	$(BIN)/mkdocs build --strict
+
+# The print documents as PDF need Chromium and Playwright (requirements-dev.txt), which the plain
+# build and the container do not have: until this runs, the start pages show no PDF link.
+pdf: build ## The whole guide and the trust model's questions as PDF, into site/pdf/ (needs Chromium)
+	$(BIN)/python -m scripts.pdf --site-dir site
 
 lint: $(STAMP) $(NODE_STAMP) ## Run every check a pull request must pass (pre-commit, no network needed)
 	PRE_COMMIT_HOME=$(CURDIR)/.cache/pre-commit $(BIN)/pre-commit run --all-files --show-diff-on-failure
@@ -81,11 +86,14 @@ publish: $(STAMP) ## Publish an edition with mike: make publish VERSION=2026.1 [
 	@test -n "$(VERSION)" || { echo "usage: make publish VERSION=2026.1 [PUSH=1]" >&2; exit 2; }
 	VERSION_PROVIDER=mike $(BIN)/python scripts/publish.py "$(VERSION)" $(if $(PUSH),--push)
 
-offline: $(STAMP) $(NODE_STAMP) ## Build the offline zip (opens from the file system): build/offentligai-offline.zip
+offline: $(STAMP) $(NODE_STAMP) ## Build the offline zip (opens from the file system, PDFs included): build/offentligai-offline.zip
 	$(BIN)/python scripts/offline_bundle.py
 
-serve-nginx: build ## Serve site/ through the tested nginx configuration at http://127.0.0.1:8080
-	$(BIN)/python deploy/nginx/serve.py site
+# Built for the address it is served at, so that the 404 page finds its styles and scripts.
+NGINX_PORT ?= 8080
+serve-nginx: $(STAMP) ## Build for and serve site/ through the tested nginx configuration at http://127.0.0.1:8080 (NGINX_PORT=…)
+	SITE_URL=http://127.0.0.1:$(NGINX_PORT)/ $(BIN)/mkdocs build --strict
+	$(BIN)/python deploy/nginx/serve.py site --port $(NGINX_PORT)
 
 translations: $(STAMP) ## List pages without English text or with outdated English text
 	$(BIN)/python scripts/translations.py --check

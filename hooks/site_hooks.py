@@ -64,6 +64,10 @@ def on_config(config: Any) -> Any:
         strings = load_strings(root / "data" / "strings")
         terms = glossary.load_glossary(root / "data" / "glossary.yml")
         words = terminology.load_terminology(root / "data" / "terminology.yml")
+        _settings(config)  # a malformed EDITORIAL_CONTACT stops the build here, once
+    if not config.repo_url:
+        # Without a repository (REPO_URL empty) there is nothing to edit: no "edit" links.
+        config["edit_uri"] = None
     build.set_state(config, "site", build.SiteState(root, strings, terms, words))
     return config
 
@@ -87,12 +91,12 @@ def on_files(files: Any, config: Any) -> Any:
 
 @event_priority(build.priority("site", "on_page_markdown"))
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Fill in site settings (``[[name]]``) and write out the dates of dated boxes."""
-    values = {"repo_url": (config.repo_url or "").rstrip("/")}
+    """Fill in site settings (``[[name]]``, ``[[if name]]`` blocks) and write out the dates of
+    dated boxes."""
     lang = page_language(page.url)
     first_line = _first_body_line(page, markdown)
     with build.reported():
-        markdown = placeholders.fill(markdown, values, page.file.src_uri)
+        markdown = placeholders.fill(markdown, _settings(config), page.file.src_uri)
         boxes = situations.parse(markdown, page.file.src_uri, dt.date.today(), first_line)
     label = build.site(config).t(lang)["situation_title"]
     markdown = situations.render(markdown, boxes, label, lang, first_line)
@@ -180,6 +184,11 @@ def on_post_build(config: Any) -> None:
 # ---------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------
+
+
+def _settings(config: Any) -> dict[str, str]:
+    """The site settings pages may use: REPO_URL and EDITORIAL_CONTACT (mkdocs.yml)."""
+    return placeholders.settings(config.repo_url, config.extra.get("editorial_contact"))
 
 
 def _build_language(config: Any) -> str:

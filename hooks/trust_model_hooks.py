@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from offentligai import build, templating
 from offentligai.languages import page_language
+from offentligai.sitewide import placeholders
 from offentligai.trust_model import model as tm
 from offentligai.trust_model import pages
 
@@ -89,7 +90,8 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     if page.meta.get("template") != pages.TOOL_PAGE_TEMPLATE:
         return context
     state = build.state(config, PART)
-    ui = pages.tool_data(state["model"], build.site(config).strings, page_language(page.url))
+    contact = placeholders.settings(config.repo_url, config.extra.get("editorial_contact"))
+    ui = pages.tool_data(state["model"], build.site(config).strings, page_language(page.url), contact)
     rules = state["example_rules"]
     context["oai_trust_model"] = {
         "model": templating.script_json(state["model"]),

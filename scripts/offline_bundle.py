@@ -7,7 +7,9 @@
 The site is built strictly with the offline profile (mkdocs.offline.yml: no directory
 URLs, search indexes as scripts, a local iframe-worker shim), so that it works when
 opened from the file system: unzip it anywhere and open ``offentligai/index.html``.
-The zip is reproducible: entries are sorted and dated SOURCE_DATE_EPOCH (or 2026-01-01).
+The whole guide and the trust model's questions go in as PDF too (scripts/pdf.py, which needs
+Debian's Chromium). The zip is reproducible: entries are sorted and dated SOURCE_DATE_EPOCH (or
+2026-01-01).
 """
 
 from __future__ import annotations
@@ -47,6 +49,16 @@ def build(site_dir: Path) -> subprocess.CompletedProcess:
         ],
         cwd=ROOT,
         env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def make_pdfs(site_dir: Path) -> subprocess.CompletedProcess:
+    """Print the built offline site's print documents to PDF (scripts/pdf.py)."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.pdf", "--site-dir", str(site_dir)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )
@@ -92,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     if result.returncode != 0:
         print(result.stdout + result.stderr, file=sys.stderr)
         print("offline_bundle.py: the strict build of mkdocs.offline.yml failed", file=sys.stderr)
+        return 1
+    pdfs = make_pdfs(args.site_dir)
+    if pdfs.returncode != 0:
+        print(pdfs.stdout + pdfs.stderr, file=sys.stderr)
+        print("offline_bundle.py: making the PDFs failed (scripts/pdf.py)", file=sys.stderr)
         return 1
     strings = yaml.safe_load(STRINGS.read_text(encoding="utf-8"))
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))

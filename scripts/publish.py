@@ -11,8 +11,15 @@ current text while ``/2025.1/…`` keeps showing what was published then, with a
 leads to the latest. mike runs ``mkdocs build`` itself (strict through mkdocs.yml) with
 VERSION_PROVIDER=mike, which turns on Material's version selector.
 
+The edition must be listed in data/editions.yml (version, date, summary in both languages):
+the edition page lists what changed in it, and older editions' banners link there.
+
 Aliases are symbolic links in the branch: nginx and GitHub Pages follow them. Serve the
 branch with deploy/nginx/offentligai.conf (see docs/om/drift.md).
+
+Each published edition is also tagged in the sources, v2026.1 for 2026.1 (pushed with
+--push), so that a server can check out the sources of an edition. A tag that exists is
+never moved, and nothing is tagged while tracked files have uncommitted changes.
 """
 
 from __future__ import annotations
@@ -26,10 +33,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 REDIRECT_TEMPLATE = ROOT / "deploy" / "mike" / "redirect.html"
+EDITIONS = ROOT / "data" / "editions.yml"
 LATEST = "latest"
 EDITION = re.compile(r"^(\d{4})\.(\d{1,3})$")
+# What mike prints when `set-default` finds the branch root already leading to latest.
+EMPTY_COMMIT = "warning: nothing changed in commit\n  To create a commit anyway, retry with --allow-empty\n"
 
 
 def edition_key(version: str) -> tuple[int, int]:
@@ -59,6 +71,60 @@ def mike_commands(
         [*deploy, "--update-aliases", version, LATEST],
         [*mike, "set-default", *git, "--template", str(REDIRECT_TEMPLATE), LATEST],
     ]
+
+
+def edition_tag(version: str) -> str:
+    """The git tag of an edition: v2026.1 for 2026.1 (the publish workflow runs on these)."""
+    return f"v{version}"
+
+
+def without_empty_commit_warning(stderr: str) -> tuple[str, bool]:
+    """mike's output without its warning that a commit changed nothing; and whether it was there.
+
+    Publishing a second edition leaves the branch root as it was (it already leads to
+    ``latest``): that is expected, not a problem to report.
+    """
+    return stderr.replace(EMPTY_COMMIT, ""), EMPTY_COMMIT in stderr
+
+
+def tag_edition(version: str, *, push: bool, remote: str, cwd: Path = ROOT) -> str:
+    """Tag the checked-out commit as the edition (and push the tag); say what was done."""
+
+    def _git(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+
+    tag = edition_tag(version)
+    head = _git("rev-parse", "HEAD").stdout.strip()
+    existing = _git("rev-parse", "--quiet", "--verify", f"refs/tags/{tag}^{{commit}}").stdout.strip()
+    if existing and existing != head:
+        return f"tag {tag} exists on commit {existing[:12]}; it is left there"
+    if not existing:
+        if _git("status", "--porcelain", "--untracked-files=no").stdout.strip():
+            return f"not tagged {tag}: tracked files have uncommitted changes"
+        result = _git("tag", tag)
+        if result.returncode != 0:
+            return f"not tagged {tag}: {result.stderr.strip()}"
+    if push:
+        result = _git("push", "--quiet", remote, f"refs/tags/{tag}")
+        if result.returncode != 0:
+            return f"tagged {tag}, but pushing it failed: {result.stderr.strip()}"
+        return f"tagged {tag} and pushed it to {remote}"
+    return f"tagged {tag}" if not existing else f"tag {tag} already marks this commit"
+
+
+def unlisted_edition(version: str, editions_file: Path) -> str | None:
+    """Why ``version`` may not be published yet: the edition page needs it in data/editions.yml."""
+    try:
+        data = yaml.safe_load(editions_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        return f"{editions_file.name}: cannot be read ({' '.join(str(error).split())})"
+    listed = [str(item.get("version")) for item in data.get("editions") or [] if isinstance(item, dict)]
+    if version in listed:
+        return None
+    return (
+        f"data/editions.yml: editions: {version} is not listed; add "
+        f"{{version: '{version}', date: YYYY-MM-DD, summary: {{sv: …, en: …}}}} first (see CONTRIBUTING.md)"
+    )
 
 
 def builder_problem() -> str | None:
@@ -102,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(f"publish.py: {error}", file=sys.stderr)
         return 2
-    problem = builder_problem()
+    problem = builder_problem() or unlisted_edition(args.version, EDITIONS)
     if problem:
         print(f"publish.py: {problem}", file=sys.stderr)
         return 2
@@ -121,11 +187,20 @@ def main(argv: list[str] | None = None) -> int:
     for command in mike_commands(
         mike, args.version, latest=latest, push=args.push, branch=args.branch, remote=args.remote
     ):
-        result = subprocess.run(command, cwd=ROOT, env=env)
+        # The build's progress streams as it comes; only set-default, which is quick and may
+        # find nothing to change, is read first.
+        quick = "set-default" in command
+        stderr_to = subprocess.PIPE if quick else None
+        result = subprocess.run(command, cwd=ROOT, env=env, stderr=stderr_to, text=True)
+        stderr, unchanged = without_empty_commit_warning(result.stderr or "")
+        sys.stderr.write(stderr)
+        if unchanged:
+            print(f"publish.py: the branch root already leads to '{LATEST}'; it stays as it is")
         if result.returncode != 0:
             print(f"publish.py: failed: {' '.join(command)}", file=sys.stderr)
             return result.returncode
     print(f"published {args.version}" + (f" as {LATEST}" if latest else "") + f" on branch {args.branch}")
+    print(f"publish.py: {tag_edition(args.version, push=args.push, remote=args.remote)}")
     return 0
 
 

@@ -36,7 +36,7 @@ from .sitewide import glossary as glossary_terms
 # ---------------------------------------------------------------------------
 
 # The parts of the site; each has a hooks/<part>_hooks.py entry file and a state of its own.
-PARTS = ("site", "examples", "trust_model", "ai_act", "documents")
+PARTS = ("site", "examples", "trust_model", "ai_act", "documents", "opendata", "printing")
 
 # MkDocs runs the handlers of an event from the highest priority to the lowest; plugins run
 # at 0 unless they say otherwise, and hooks after plugins of the same priority. Every handler
@@ -44,28 +44,59 @@ PARTS = ("site", "examples", "trust_model", "ai_act", "documents")
 PRIORITIES: dict[str, dict[str, int]] = {
     # The site's data first: the other parts read it. All before the i18n plugin (-100),
     # which reconfigures the theme for each language.
-    "on_config": {"site": 0, "examples": -1, "trust_model": -1, "ai_act": -1},
+    "on_config": {
+        "site": 0,
+        "examples": -1,
+        "trust_model": -1,
+        "ai_act": -1,
+        "opendata": -1,
+        "printing": -1,
+    },
     # The site's on_files replaces the browser modules with the scripts made from them: after
     # the i18n plugin (-100), which cannot handle files that the build generates.
     "on_files": {"examples": 0, "ai_act": 0, "site": -150},
     # Example pages: MkDocs gets the text without the front matter that on_config has read.
     "on_page_read_source": {"examples": 0},
     # After the i18n plugin (50) has chosen the page's language.
-    "on_page_markdown": {"site": 0, "examples": 0, "trust_model": 0, "ai_act": 0, "documents": 0},
+    "on_page_markdown": {
+        "site": 0,
+        "examples": 0,
+        "trust_model": 0,
+        "ai_act": 0,
+        "documents": 0,
+        "opendata": 0,
+        "printing": 0,
+    },
     # Each part puts its rendered HTML in place of its markers; then the site checks that
     # no marker is left and describes the page.
-    "on_page_content": {"examples": 10, "trust_model": 10, "ai_act": 10, "documents": 10, "site": 0},
+    "on_page_content": {
+        "examples": 10,
+        "trust_model": 10,
+        "ai_act": 10,
+        "documents": 10,
+        "opendata": 10,
+        "printing": 10,
+        "site": 0,
+    },
     # The search plugin indexes page.content at 0. The examples' fact box goes in after it
-    # (the index holds the text, not the labels every example shares); the site's check that
-    # no marker is left comes last of all.
-    "on_page_context": {"trust_model": 0, "ai_act": 0, "examples": -50, "site": -60},
+    # (the index holds the text, not the labels every example shares), and so do the print
+    # documents' chapters (the index has them on their own pages); the site's check that no
+    # marker is left comes last of all.
+    "on_page_context": {
+        "trust_model": 0,
+        "ai_act": 0,
+        "opendata": 0,
+        "examples": -50,
+        "printing": -50,
+        "site": -60,
+    },
     # Before Material's and our templates are rendered: compile each template once per process.
     "on_env": {"site": 0},
-    "on_template_context": {"site": 0},
+    "on_template_context": {"site": 0, "opendata": 0},
     "on_post_template": {"site": 0},
     # Once per site, after the i18n plugin (-100) has run every language and written the
     # merged search index. The parts write independent files, in any order.
-    "on_post_build": {"site": -200, "examples": -200, "trust_model": -200, "ai_act": -200},
+    "on_post_build": {"site": -200, "examples": -200, "trust_model": -200, "ai_act": -200, "opendata": -200},
 }
 
 

@@ -12,8 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from .datafiles import read_yaml
 from .errors import ContentError, Problem
 
 LIMITS_PATH = "data/review.yml"
@@ -32,12 +31,7 @@ def load_limits(root: Path) -> Limits:
     path = root / LIMITS_PATH
     if not path.exists():
         return Limits()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        reason = " ".join(str(error).split())
-        raise ContentError([Problem(LIMITS_PATH, "", "", f"cannot be read ({reason})")]) from None
-    data = data or {}
+    data = read_yaml(path, LIMITS_PATH) or {}
     known = set(Limits.__dataclass_fields__)
     if not isinstance(data, dict):
         raise ContentError([Problem(LIMITS_PATH, "", "", "must be a mapping of limit names to months")])

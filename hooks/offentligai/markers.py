@@ -19,7 +19,8 @@ CHECKLIST_ROLES = "<!-- offentligai:checklist-roles -->"
 # out of the search index: the fact box of an example page (labels such as "Status" on every
 # example would make them all match). See examples_hooks.on_page_context.
 EXAMPLE_FACTS = "<!-- offentligai:example-facts -->"
-_AFTER_INDEXING = {"example-facts"}
+# The print documents' chapters too: they are indexed on their own pages (printing_hooks).
+_AFTER_INDEXING = {"example-facts", "print-document"}
 _LEFTOVER = re.compile(r"<!--\s*offentligai:([^\s>]*)")
 
 

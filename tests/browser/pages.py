@@ -8,6 +8,8 @@ _SWEDISH = [
     "guide/",  # the guide's start page
     "guide/juridik/",  # a guide chapter (tables, checklists, glossary terms)
     "guide/ordlista/",  # the glossary
+    "guide/utskrift/",  # the whole guide as one print document
+    "fortroendemodellen/utskrift/",  # the trust model's questions as a form to print
     "guide/mallar/",  # the list of templates
     "guide/mallar/konsekvensbedomning-grundlaggande-rattigheter/",  # a template: downloads, framed tables
     "guide/sektorer/halso-och-sjukvard/",  # a sector page
@@ -16,6 +18,8 @@ _SWEDISH = [
     "exempel/",  # the example catalogue
     "om/",  # an about page
     "om/tillganglighet/",  # the accessibility statement
+    "om/oppna-data/",  # open data, feeds and the catalogue
+    "om/utgavor/",  # the edition page
     "404.html",  # the error page
 ]
 PAGE_TYPES = _SWEDISH + [f"en/{path}" for path in _SWEDISH]

@@ -8,6 +8,8 @@ edition as nginx serves it.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
@@ -143,7 +145,9 @@ def test_an_older_edition_shows_a_banner_that_leads_to_the_latest(page, site, pa
     page.goto(urljoin(site.url, f"../{OLDER}/{path}"))
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for(state="visible")
-    banner.locator("a").click()
+    changes = banner.get_by_role("link", name=re.compile("vad som har ändrats|what has changed"))
+    assert changes.get_attribute("href").endswith("om/utgavor/")
+    banner.get_by_role("link", name=re.compile("senaste utgåvan|latest edition")).click()
     page.wait_for_url(urljoin(site.url, f"../{latest}"))
 
 

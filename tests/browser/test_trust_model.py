@@ -14,11 +14,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-import yaml
 from axecheck import axe_violations, describe
 from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, expect
 
+from offentligai import frontmatter
 from tests.helpers import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
@@ -487,20 +487,9 @@ def test_print_gives_the_report_only(page, site):
 # ---------------------------------------------------------------------------
 
 
-class _TextDates(yaml.SafeLoader):
-    """YAML without timestamps: dates stay text, as the example collection reads them."""
-
-
-_TextDates.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def front_matter(text: str) -> tuple[dict, str]:
-    match = re.match(r"---\n(.*?)\n---\n(.*)", text, re.S)
-    assert match, text[:200]
-    return yaml.load(match.group(1), Loader=_TextDates), match.group(2)  # noqa: S506 (a safe loader)
+    document = frontmatter.split(text)  # the collection's own reader: dates stay text
+    return document.meta, document.body
 
 
 def test_example_draft_is_prefilled_and_valid(page, site, model):

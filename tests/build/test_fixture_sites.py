@@ -88,7 +88,7 @@ def test_fixture_site_builds_with_notices_dates_and_glossary(tmp_path):
         (
             {**PAGES, "fel.md": "# Fel\n\n[x]([[repo]])\n"},
             None,
-            "fel.md: placeholder: [[repo]]: allowed: [[repo_url]]",
+            "fel.md: placeholder: [[repo]]: allowed: [[editorial_contact]], [[repo_url]]",
         ),
         (
             {**PAGES, "fel.md": '# Fel\n\n!!! situation "igår"\n\n    Text.\n'},

@@ -8,7 +8,9 @@ import difflib
 import hashlib
 import importlib.metadata
 import json
+import os
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -112,8 +114,37 @@ def test_csp_command_writes_checks_and_refuses_an_empty_folder(tmp_path, capsys)
     assert csp.main([str(site), "--check", str(output)]) == 0
     write(site / "index.html", "<script>y()</script>")
     assert csp.main([str(site), "--check", str(output)]) == 1
-    assert "is outdated" in capsys.readouterr().out
+    assert "lacks 1 script hashes" in capsys.readouterr().out
+    write(output, "# edited by hand\n")
+    assert csp.main([str(site), "--check", str(output)]) == 1
+    assert "is not from csp.py" in capsys.readouterr().out
     assert csp.main([str(tmp_path / "missing")]) == 2
+
+
+def test_one_policy_for_two_releases_allows_the_scripts_of_both(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    write(old / "index.html", "<script>a()</script>")
+    write(new / "index.html", "<script>b()</script>")
+    output = tmp_path / "csp.conf"
+    assert csp.main([str(old), str(new), "--output", str(output)]) == 0
+    include = output.read_text(encoding="utf-8")
+    assert csp.allowed_hashes(include) == {csp.script_hash("a()"), csp.script_hash("b()")}
+    # Either release alone is covered by it; a policy that was edited by hand is not ours.
+    assert csp.main([str(new), "--check", str(output)]) == 0
+    assert csp.allowed_hashes(include.replace("'none'", "'self'")) is None
+
+
+def test_csp_runs_with_the_standard_library_only(tmp_path):
+    """The server's plain python3 runs it: no site-packages (-S), isolated (-I), run bit set."""
+    script = ROOT / "scripts" / "csp.py"
+    assert script.read_text(encoding="utf-8").startswith("#!/usr/bin/env python3\n")
+    assert os.access(script, os.X_OK)
+    write(tmp_path / "index.html", "<script>x()</script>")
+    result = subprocess.run(
+        ["/usr/bin/python3", "-S", "-I", str(script), str(tmp_path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert csp.script_hash("x()") in result.stdout
 
 
 # --- hooks/offentligai/sitewide/offline.py -----------------------------------------------------
@@ -283,6 +314,56 @@ def test_publishing_refuses_to_build_with_properdocs(monkeypatch):
     assert publish.main(["2026.1"]) == 2
 
 
+def _git_repo(path: Path) -> Path:
+    write(path / "a.md", "one")
+    identity = ["-c", "user.name=Tests", "-c", "user.email=tests@offentligai.example"]
+    for args in (["init", "--quiet"], ["add", "."], [*identity, "commit", "--quiet", "-m", "one"]):
+        subprocess.run(["git", *args], cwd=path, check=True, capture_output=True)
+    return path
+
+
+def _tags(repo: Path) -> dict[str, str]:
+    listing = subprocess.run(
+        ["git", "tag", "--format=%(refname:short) %(objectname)"],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dict(line.split() for line in listing.stdout.splitlines())
+
+
+def test_an_edition_is_tagged_once_and_the_tag_never_moves(tmp_path):
+    repo = _git_repo(tmp_path)
+    assert publish.tag_edition("2026.1", push=False, remote="origin", cwd=repo) == "tagged v2026.1"
+    first = _tags(repo)["v2026.1"]
+    again = publish.tag_edition("2026.1", push=False, remote="origin", cwd=repo)
+    assert again == "tag v2026.1 already marks this commit"
+    write(repo / "a.md", "two")
+    # Uncommitted changes: the edition was built from them, so no commit may carry its name.
+    assert "uncommitted changes" in publish.tag_edition("2026.2", push=False, remote="origin", cwd=repo)
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@t", "commit", "-qam", "two"], cwd=repo)
+    moved = publish.tag_edition("2026.1", push=False, remote="origin", cwd=repo)
+    assert moved.startswith("tag v2026.1 exists on commit") and moved.endswith("it is left there")
+    assert _tags(repo) == {"v2026.1": first}
+
+
+def test_a_pushed_edition_pushes_its_tag(tmp_path):
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    repo = _git_repo(tmp_path / "work")
+    subprocess.run(["git", "remote", "add", "origin", str(remote)], cwd=repo, check=True)
+    message = publish.tag_edition("2026.1", push=True, remote="origin", cwd=repo)
+    assert message == "tagged v2026.1 and pushed it to origin"
+    assert _tags(remote) == _tags(repo)
+
+
+def test_a_branch_root_that_already_leads_to_latest_is_no_warning():
+    stderr = "INFO - built\n" + publish.EMPTY_COMMIT
+    assert publish.without_empty_commit_warning(stderr) == ("INFO - built\n", True)
+    assert publish.without_empty_commit_warning("error: x\n") == ("error: x\n", False)
+
+
 def test_publishing_refuses_a_bad_edition_name_before_running_mike(capsys):
     assert publish.main(["v2026.1"]) == 2
     assert "YEAR.NUMBER" in capsys.readouterr().err
@@ -360,7 +441,12 @@ def test_the_container_uses_the_tested_configuration():
     dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
     assert "COPY deploy/nginx/offentligai.conf /etc/nginx/conf.d/offentligai.conf" in dockerfile
     assert "COPY deploy/nginx/offentligai/ /etc/nginx/offentligai/" in dockerfile
-    assert "scripts/csp.py /site --output /csp.conf" in dockerfile
+    # The release layout of deploy/update.py: the sub-path of SITE_URL inside the served root.
+    assert '--site-dir "/release/${SITE_URL#*://*/}"' in dockerfile
+    assert 'scripts/csp.py "/release/${SITE_URL#*://*/}" --output /csp.conf' in dockerfile
+    assert "COPY --from=build /release/ /srv/offentligai/current/" in dockerfile
+    assert "root /srv/offentligai/current;" in serve.SERVER_CONF.read_text(encoding="utf-8")
+    assert "rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/default" in dockerfile
     assert "mkdocs build --strict" in dockerfile
     # Its sed switches brotli on in exactly one line of the tested file.
     pattern = re.search(r"sed -i 's\|([^|]+)\|", dockerfile).group(1)
@@ -387,7 +473,7 @@ def test_the_hosting_page_has_the_same_anchors_in_both_languages():
     en_meta, en_body = _front_matter_and_body(ROOT / "docs" / "om" / "drift.en.md")
     for meta in (sv_meta, en_meta):
         assert set(meta) == {"title", "description", "last_reviewed"}
-        assert str(meta["last_reviewed"]) == "2026-11-28"
+        assert str(meta["last_reviewed"]) == "2026-12-03"
     headings = {
         lang: re.findall(r"^##+ .*$", body, re.M) for lang, body in (("sv", sv_body), ("en", en_body))
     }
@@ -396,9 +482,18 @@ def test_the_hosting_page_has_the_same_anchors_in_both_languages():
     }
     assert all(anchors["sv"]) and all(anchors["en"]), headings
     assert [a.group(1) for a in anchors["sv"]] == [a.group(1) for a in anchors["en"]]
-    assert {"site-url", "sub-path", "update", "versions", "offline", "container"} <= {
-        a.group(1) for a in anchors["sv"]
-    }
+    assert {
+        "site-url",
+        "nginx",
+        "sub-path",
+        "shared-host",
+        "update",
+        "air-gapped",
+        "versions",
+        "offline",
+        "container",
+        "material-end-of-life",
+    } <= {a.group(1) for a in anchors["sv"]}
 
 
 def test_the_swedish_hosting_page_addresses_the_reader_as_du():
@@ -421,3 +516,18 @@ def test_the_publish_workflow_is_pinned_and_least_privileged():
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
         assert re.fullmatch(r"\s+# v\d+(\.\d+)*", comment), comment
     assert "${{" not in "".join(step.get("run", "") for step in job["steps"])
+
+
+def test_an_edition_is_published_only_once_it_is_listed_in_the_changelog(tmp_path, capsys):
+    editions = tmp_path / "editions.yml"
+    editions.write_text(
+        "editions:\n  - {version: '2026.1', date: 2026-06-01, summary: {sv: Första., en: First.}}\n",
+        encoding="utf-8",
+    )
+    assert publish.unlisted_edition("2026.1", editions) is None
+    problem = publish.unlisted_edition("2026.2", editions)
+    assert problem.startswith("data/editions.yml: editions: 2026.2 is not listed; add {version: '2026.2'")
+    real = publish.unlisted_edition("2099.1", publish.EDITIONS)
+    assert real is not None and "2099.1 is not listed" in real
+    assert publish.main(["2099.1"]) == 2
+    assert "2099.1 is not listed" in capsys.readouterr().err

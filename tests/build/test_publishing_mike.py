@@ -58,6 +58,22 @@ def test_versions_json_lists_the_editions_newest_first(deployment):
     ]
 
 
+def test_each_edition_is_tagged_in_the_sources(deployment):
+    tags = subprocess.run(
+        ["git", "tag", "--points-at", "HEAD"], cwd=deployment.repo, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert sorted(tags) == [f"v{OLDER}", f"v{NEWER}"]
+    assert f"publish.py: tagged v{NEWER}" in deployment.publish_output(NEWER)
+
+
+def test_a_branch_root_that_already_leads_to_latest_is_reported_calmly(deployment):
+    # The second edition leaves the branch root as it was: mike's "nothing changed in commit"
+    # warning is replaced by one plain line.
+    output = deployment.publish_output(NEWER)
+    assert "nothing changed in commit" not in output
+    assert "publish.py: the branch root already leads to 'latest'; it stays as it is" in output
+
+
 def test_latest_is_a_link_to_the_newest_edition(deployment):
     listing = subprocess.run(
         ["git", "ls-tree", "gh-pages", "latest"],

@@ -151,6 +151,15 @@ def test_open_data_is_served_with_its_type(nginx):
     assert (
         fetch(nginx.url, "/data/examples.json").headers["content-type"] == "application/json; charset=utf-8"
     )
+    types = {
+        "/data/catalog.rdf": "application/rdf+xml; charset=utf-8",
+        "/data/catalog.ttl": "text/turtle; charset=utf-8",
+        "/data/feeds/examples-sv.atom": "application/atom+xml; charset=utf-8",
+    }
+    for path, expected in types.items():
+        reply = fetch(nginx.url, path, **{"Accept-Encoding": "gzip"})
+        assert reply.status == 200 and reply.headers["content-type"] == expected, path
+        assert reply.headers.get("content-encoding") == "gzip", path
 
 
 @pytest.mark.parametrize(

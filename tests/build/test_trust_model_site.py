@@ -20,7 +20,7 @@ from tests.helpers.builds import fixture_config, mkdocs_build
 FIXTURES = ROOT / "tests" / "fixtures" / "trust_model"
 SITE_URL = "https://example.org/fixture/"
 
-CONFIG = fixture_config(SITE_URL, ["site_hooks.py", "trust_model_hooks.py"])
+CONFIG = fixture_config(SITE_URL, ["site_hooks.py", "trust_model_hooks.py", "printing_hooks.py"])
 
 PAGES = {
     "index.md": "# Start\n\nSe [syftet](fortroendemodellen/infor-utveckling.md#purpose).\n",
@@ -79,7 +79,7 @@ def script_json(page: str, element_id: str) -> dict:
 def test_part_page_has_section_anchors_questions_and_guide_links(built):
     page = read(built, "fortroendemodellen/infor-utveckling/index.html")
     assert '<h2 id="purpose">1. Syfte &amp; nytta' in page
-    assert '<li class="oai-tm-question" id="purpose-kind">' in page
+    assert '<li class="oai-tm-question oai-tm-question--single-choice" id="purpose-kind">' in page
     assert '<span class="oai-tm-question__number">1.4</span> Vilken sorts system?' in page
     assert 'Läs mer i AI-guiden: <a href="../../guide/kapitel/">Kapitlet</a>' in page
     assert 'href="../verktyg/"' in page

@@ -55,7 +55,7 @@ def test_limits_default_when_the_file_or_a_key_is_missing(tmp_path):
             "review_limit_months, status_unconfirmed_months",
         ),
         ("- 12\n", "data/review.yml: must be a mapping of limit names to months"),
-        ("a: [\n", "data/review.yml: cannot be read"),
+        ("a: [\n", "data/review.yml: is not valid YAML ("),
     ],
 )
 def test_bad_limits_are_one_line_naming_file_and_field(tmp_path, text, message):

@@ -238,7 +238,7 @@ def test_the_real_patches_match_the_installed_material_files():
         (path,) = templates.glob(target)
         patches = [p for p in material_patches.patches() if p.target == target]
         patched[target] = material_patches.apply_patches(path.read_text(encoding="utf-8"), patches)
-    assert 'M("link[rel=alternate]:not([hreflang])")' in patched[material_patches.BUNDLE]
+    assert 'M("link[rel=alternate]:not([hreflang]):not([type])")' in patched[material_patches.BUNDLE]
     assert '{"en": "en/"}[document.documentElement.lang]' in patched[material_patches.BUNDLE]
     assert "`${r}* ${r}`" in patched[material_patches.WORKER]
 
@@ -254,6 +254,52 @@ def test_placeholders_are_filled_and_unknown_ones_reported():
     with pytest.raises(ContentError) as caught:
         placeholders.fill("[[repo]] [[nope]]", {"repo_url": "u"}, "a.md")
     assert "a.md: placeholder: [[nope]]: allowed: [[repo_url]]" in caught.value.report()
+
+
+CONTACT_PARAGRAPH = (
+    "[[if repo_url]]Issues: [[repo_url]]/issues.[[if editorial_contact]] Or [[editorial_contact]].[[end]]"
+    "[[else]]Write to [[editorial_contact]].[[end]]"
+)
+
+
+@pytest.mark.parametrize(
+    ("repo_url", "contact", "expected"),
+    [
+        ("https://r/", "red@myndighet.se", "Issues: https://r/issues. Or mailto:red@myndighet.se."),
+        ("https://r", "", "Issues: https://r/issues."),
+        ("", "https://intranat.example.se/form", "Write to https://intranat.example.se/form."),
+        (None, "mailto:red@myndighet.se", "Write to mailto:red@myndighet.se."),
+    ],
+)
+def test_if_blocks_choose_the_text_for_the_settings_of_the_build(repo_url, contact, expected):
+    values = placeholders.settings(repo_url, contact)
+    assert placeholders.fill(CONTACT_PARAGRAPH, values, "a.md") == expected
+
+
+def test_a_setting_used_where_it_is_empty_names_the_setting_to_give():
+    with pytest.raises(ContentError) as caught:
+        placeholders.fill(CONTACT_PARAGRAPH, placeholders.settings("", ""), "om/bidra.md")
+    assert caught.value.report().splitlines()[1:] == [
+        "  om/bidra.md: placeholder: [[editorial_contact]]: is empty in this build: set EDITORIAL_CONTACT "
+        "(extra.editorial_contact in mkdocs.yml), or put the text in [[if editorial_contact]]…[[end]]"
+    ]
+
+
+def test_unbalanced_and_unknown_if_blocks_are_reported():
+    values = placeholders.settings("https://r", "")
+    with pytest.raises(ContentError) as caught:
+        placeholders.fill("[[if repo_url]]a[[end]][[end]] [[if repo]]b[[end]] [[else]]", values, "a.md")
+    report = caught.value.report()
+    assert "a.md: placeholder: [[if repo]]: allowed: [[editorial_contact]], [[repo_url]]" in report
+    assert "a.md: placeholder: [[end]]: unbalanced" in report
+    assert "a.md: placeholder: [[else]]: unbalanced" in report
+
+
+@pytest.mark.parametrize("value", ["redaktionen", "https://a b", "ftp://x.se/", "red@myndighet"])
+def test_an_editorial_contact_is_an_address_or_a_web_address(value):
+    with pytest.raises(ContentError) as caught:
+        placeholders.contact_link(value)
+    assert "mkdocs.yml: extra.editorial_contact (EDITORIAL_CONTACT)" in caught.value.report()
 
 
 def test_leftover_marker_is_an_error():

@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 
-from offentligai import templating
+from offentligai import frontmatter, templating
 from offentligai.errors import ContentError
 from offentligai.examples.vocabularies import FIELDS as VOCABULARY_FIELDS
 from offentligai.languages import load_strings, strings_for
@@ -101,7 +101,7 @@ def render_part_html(lang: str) -> str:
 def test_part_renders_sections_with_anchors_and_numbered_questions():
     html = render_part_html("sv")
     assert '<h2 id="purpose">1. Syfte &amp; nytta</h2>' in html
-    assert '<li class="oai-tm-question" id="purpose-system-name">' in html
+    assert '<li class="oai-tm-question oai-tm-question--short-text" id="purpose-system-name">' in html
     assert '<span class="oai-tm-question__number">1.1</span> Vad heter systemet?' in html
     assert '<p class="oai-tm-question__help">Ett arbetsnamn räcker.</p>' in html
     assert "Svara med några ord." in html
@@ -257,6 +257,10 @@ def test_tool_data():
     assert data["max_file_bytes"] == 2 * 1024 * 1024
     assert data["name_question"] == "purpose-system-name"
     assert "vocabularies" not in data  # the draft's codes come with the example rules
+    assert data["contact"] == {"repository": "", "editorial": ""}
+    contact = {"repo_url": "", "editorial_contact": "mailto:red@myndighet.se"}
+    with_contact = pages.tool_data(fixture_model(), STRINGS, "sv", contact)
+    assert with_contact["contact"] == {"repository": "", "editorial": "mailto:red@myndighet.se"}
 
 
 def test_stub_pages_have_valid_front_matter_and_one_marker():
@@ -271,7 +275,7 @@ def test_stub_pages_have_valid_front_matter_and_one_marker():
     for stem, marker in expected.items():
         for suffix in (".md", ".en.md"):
             text = (folder / f"{stem}{suffix}").read_text(encoding="utf-8")
-            meta = yaml.safe_load(text.split("---")[1])
+            meta = frontmatter.split(text).meta
             assert meta["title"] and meta["description"], stem + suffix
             assert meta["template"] == ("trust-model-tool.html" if stem == "verktyg" else "trust-model.html")
             assert re.findall(r"<!-- offentligai:trust-model ([^>]*?) -->", text) == [marker], stem + suffix

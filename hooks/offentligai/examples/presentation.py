@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from ..dates import long_date, month_year
 from ..freshness import Limits, older_than
 from ..languages import DEFAULT_LANGUAGE, PREFIX, collation_key
+from ..opendata.addresses import CATALOG_RDF, CATALOG_TTL, FEEDS
 from ..sitewide.seo import shorten
 from .collection import Example
 from .vocabularies import Vocabularies
@@ -322,6 +323,12 @@ def catalogue(
         "total": total,
         "status": t["ex_status_all"].replace("{total}", str(total)),
         "data_href": data_root + "data/",
+        "catalog_href": data_root + CATALOG_RDF,
+        "catalog_turtle_href": data_root + CATALOG_TTL,
+        "feed_href": data_root + FEEDS["examples"][lang],
+        "open_data_page_href": relative_url(
+            f"{PREFIX[lang]}om/oppna-data" + ("/" if directory_urls else ".html"), page_url
+        ),
         "licence_url": LICENSE_URL,
         "licence_href": relative_url(
             f"{PREFIX[lang]}om/licens" + ("/" if directory_urls else ".html"), page_url

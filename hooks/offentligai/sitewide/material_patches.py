@@ -6,7 +6,7 @@ Material 9.8 has two behaviours that we cannot change through configuration:
    address. With page-level ``hreflang`` links (which search engines need) that is a
    request for ``<page>/sitemap.xml`` on every page: a 404 and a console error.
    Our language switch links straight to the counterpart page, so the lookup is not
-   needed for ``hreflang`` links at all.
+   needed for ``hreflang`` links at all, nor for the feeds' links (which have a ``type``).
 2. It always loads ``search/search_index.json`` from the site root. We publish one index
    per language (see ``search_index``) and load the one of the page's language.
 3. It fetches the whole search index (over 100 KB gzipped) on every page load, although
@@ -59,9 +59,9 @@ def patches() -> list[Patch]:
     return [
         Patch(
             BUNDLE,
-            "no sitemap.xml lookups for page-level hreflang links",
+            "no sitemap.xml lookups for page-level hreflang links and feeds",
             'M("link[rel=alternate]")',
-            'M("link[rel=alternate]:not([hreflang])")',
+            'M("link[rel=alternate]:not([hreflang]):not([type])")',
         ),
         Patch(
             BUNDLE,

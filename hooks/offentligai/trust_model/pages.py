@@ -192,10 +192,18 @@ def load_draft_rules(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
 
 
 def tool_data(
-    model: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]], lang: str
+    model: Mapping[str, Any],
+    strings: Mapping[str, Mapping[str, str]],
+    lang: str,
+    contact: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Everything the tool's script needs besides the model, for a page in ``lang``."""
+    """Everything the tool's script needs besides the model, for a page in ``lang``.
+
+    ``contact`` is the site's settings (``sitewide.placeholders.settings``): where the
+    example-draft step tells readers to send a draft, the repository and/or the editors.
+    """
     prefill, _ = draft_prefill(model)
+    contact = contact or {}
     return {
         "lang": lang,
         "languages": list(LANGUAGES),
@@ -207,4 +215,8 @@ def tool_data(
         "name_question": tm.NAME_QUESTION,
         "organisation_question": tm.ORGANISATION_QUESTION,
         "draft_prefill": prefill,
+        "contact": {
+            "repository": contact.get("repo_url", ""),
+            "editorial": contact.get("editorial_contact", ""),
+        },
     }

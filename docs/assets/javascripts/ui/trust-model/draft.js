@@ -203,17 +203,43 @@ export function renderDraft(app, focusSource = 0) {
     showDraftOutput(app, output, draftFiles(app.index, assessment, data, rules, app.today(), t));
   });
   view.replaceChildren(
-    heading,
-    el("p", { class: "oai-tm-draft-sources-note" }, t("tm_draft_source_needed")),
-    el("p", {}, t("tm_draft_intro")),
-    errorBox,
-    form,
-    output
+    ...[
+      heading,
+      el("p", { class: "oai-tm-draft-sources-note" }, t("tm_draft_source_needed")),
+      el("p", {}, t("tm_draft_intro")),
+      draftSubmission(app), // null without a repository and an editorial contact
+      errorBox,
+      form,
+      output,
+    ].filter(Boolean)
   );
   if (focusSource) {
     const target = controls[`sources.${Math.min(focusSource, sources.length)}.title`];
     if (target) target.focusTarget.focus();
   }
+}
+
+/**
+ * Where to send a draft: the repository (REPO_URL) and the editorial contact
+ * (EDITORIAL_CONTACT), each when the site has one (settings.contact, from mkdocs.yml);
+ * null when it has neither.
+ */
+function draftSubmission(app) {
+  const { repository, editorial } = app.settings.contact || {};
+  const sentences = [];
+  if (repository) sentences.push(withLink(app, "tm_draft_submit_repository", repository, "tm_draft_repository"));
+  if (editorial) {
+    const key = repository ? "tm_draft_submit_editors_also" : "tm_draft_submit_editors";
+    sentences.push(withLink(app, key, editorial, "tm_draft_editors"));
+  }
+  if (!sentences.length) return null;
+  return el("p", { class: "oai-tm-draft-submit" }, sentences.flatMap((s, i) => (i ? [" ", s] : [s])));
+}
+
+/** The string `key` with its {link} made a link to `href`, labelled with the string `label`. */
+function withLink(app, key, href, label) {
+  const [before, after = ""] = app.t(key).split("{link}");
+  return el("span", {}, before, el("a", { href }, app.t(label)), after);
 }
 
 function showDraftOutput(app, output, files) {
