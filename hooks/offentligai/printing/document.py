@@ -99,6 +99,8 @@ _H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>\s*", re.S)
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _ID = re.compile(r'\bid="([^"]+)"')
 _ADDRESS = re.compile(r'\b(href|src)="([^"]*)"')
+# Attributes that name ids of the same page, one or more separated by spaces.
+_ID_REFERENCE = re.compile(r'\b(aria-labelledby|aria-describedby|aria-controls|for)="([^"]*)"')
 
 
 def prepare(content: str, slug: str, url: str, chapters: Mapping[str, str], print_url: str) -> str:
@@ -110,7 +112,14 @@ def prepare(content: str, slug: str, url: str, chapters: Mapping[str, str], prin
     """
     content = _H1.sub("", content, count=1)
     content = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
+    ids = set(_ID.findall(content))
     content = _ID.sub(lambda m: f'id="{slug}--{m.group(1)}"', content)
+
+    def reference(match: re.Match[str]) -> str:  # follow the ids to their new names
+        names = (f"{slug}--{name}" if name in ids else name for name in match.group(2).split())
+        return f'{match.group(1)}="{" ".join(names)}"'
+
+    content = _ID_REFERENCE.sub(reference, content)
 
     def address(match: re.Match[str]) -> str:
         value = html.unescape(match.group(2))
@@ -207,6 +216,8 @@ def sources(contents: list[str]) -> tuple[Source, ...]:
 # scripts/pdf.py, after writing the PDF, turns on the links to the files it wrote.
 PDF_PARAGRAPH = '<p class="oai-print-pdf" data-oai-pdf="{path}" hidden>'
 PDF_LINK = "data-oai-pdf-href="
+# What the link gets with its address: a link without one may carry neither (HTML's rules).
+PDF_LINK_ENABLED = 'type="application/pdf" download href='
 
 
 def enable_pdf_links(page: str, pdf_path: str) -> str:
@@ -216,5 +227,5 @@ def enable_pdf_links(page: str, pdf_path: str) -> str:
     if at < 0:
         return page
     end = page.index("</p>", at)
-    paragraph = page[at:end].replace(start, start.replace(" hidden>", ">"), 1).replace(PDF_LINK, "href=", 1)
+    paragraph = page[at:end].replace(start, start.replace(" hidden>", ">"), 1).replace(PDF_LINK, PDF_LINK_ENABLED, 1)
     return page[:at] + paragraph + page[end:]
