@@ -227,5 +227,7 @@ def enable_pdf_links(page: str, pdf_path: str) -> str:
     if at < 0:
         return page
     end = page.index("</p>", at)
-    paragraph = page[at:end].replace(start, start.replace(" hidden>", ">"), 1).replace(PDF_LINK, PDF_LINK_ENABLED, 1)
+    paragraph = (
+        page[at:end].replace(start, start.replace(" hidden>", ">"), 1).replace(PDF_LINK, PDF_LINK_ENABLED, 1)
+    )
     return page[:at] + paragraph + page[end:]
