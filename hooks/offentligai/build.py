@@ -36,7 +36,7 @@ from .sitewide import glossary as glossary_terms
 # ---------------------------------------------------------------------------
 
 # The parts of the site; each has a hooks/<part>_hooks.py entry file and a state of its own.
-PARTS = ("site", "examples", "trust_model", "ai_act", "documents", "opendata", "printing")
+PARTS = ("site", "examples", "trust_model", "ai_act", "documents", "opendata", "printing", "conversions")
 
 # MkDocs runs the handlers of an event from the highest priority to the lowest; plugins run
 # at 0 unless they say otherwise, and hooks after plugins of the same priority. Every handler
@@ -66,10 +66,14 @@ PRIORITIES: dict[str, dict[str, int]] = {
         "documents": 0,
         "opendata": 0,
         "printing": 0,
+        # Last of all (after the i18n plugin's 50 too): the Markdown as it will be converted.
+        "conversions": -1000,
     },
     # Each part puts its rendered HTML in place of its markers; then the site checks that
     # no marker is left and describes the page.
     "on_page_content": {
+        # First of all: the page's stored conversion, or the one just made, is stored.
+        "conversions": 1000,
         "examples": 10,
         "trust_model": 10,
         "ai_act": 10,
@@ -83,6 +87,8 @@ PRIORITIES: dict[str, dict[str, int]] = {
     # documents' chapters (the index has them on their own pages); the site's check that no
     # marker is left comes last of all.
     "on_page_context": {
+        # Just before the search plugin (0): a page's search entries, stored or to be stored.
+        "conversions": 1,
         "trust_model": 0,
         "ai_act": 0,
         "opendata": 0,
@@ -94,6 +100,8 @@ PRIORITIES: dict[str, dict[str, int]] = {
     "on_env": {"site": 0},
     "on_template_context": {"site": 0, "opendata": 0},
     "on_post_template": {"site": 0},
+    # After the page is written out: the search plugin's work on it is done.
+    "on_post_page": {"conversions": 0},
     # Once per site, after the i18n plugin (-100) has run every language and written the
     # merged search index. The parts write independent files, in any order.
     "on_post_build": {"site": -200, "examples": -200, "trust_model": -200, "ai_act": -200, "opendata": -200},
