@@ -79,8 +79,8 @@ review: $(STAMP) ## The maintainers' work queue: examples by age of status and r
 bench: $(STAMP) $(NODE_STAMP) ## Measure how the example collection scales: make bench N=1000
 	$(BIN)/python -m scripts.bench_examples -n $(or $(N),1000)
 
-profile: $(STAMP) ## Profile a strict build (cProfile): the top functions by own time in build/profile.txt
-	$(BIN)/python -m scripts.profile_build
+profile: $(STAMP) ## Profile a strict build (cProfile): the top functions by own time in build/profile.txt (REBUILD=1: a serve rebuild)
+	$(BIN)/python -m scripts.profile_build $(if $(REBUILD),--rebuild)
 
 publish: $(STAMP) ## Publish an edition with mike: make publish VERSION=2026.1 [PUSH=1]
 	@test -n "$(VERSION)" || { echo "usage: make publish VERSION=2026.1 [PUSH=1]" >&2; exit 2; }
