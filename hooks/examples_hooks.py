@@ -75,7 +75,6 @@ def on_config(config: Any) -> Any:
     today = dt.date.today()
     files = [
         root / "data" / "vocabularies.yml",
-        root / "data" / "examples-pending-review.yml",
         root / freshness.LIMITS_PATH,
         *sorted(folder.rglob("*.md")),
     ]
@@ -220,8 +219,7 @@ def _read_collection(root: Path, folder: Path, site_url: str, today: dt.date) ->
     vocab = vocabularies.load_vocabularies(root / "data" / "vocabularies.yml")
     example_schema = schema.build_schema(vocab, absolute(site_url, schema.SCHEMA_PATH))
     check = schema.validator(example_schema)
-    pending = collection.load_pending(root / "data" / "examples-pending-review.yml", root)
-    found = collection.load_collection(folder, root, check, today, pending)
+    found = collection.load_collection(folder, root, check, today)
     limits = freshness.load_limits(root)
     examples = {example.id: example for example in found}
     return _Collection(

@@ -54,7 +54,7 @@ PAGE_TYPES: dict[str, str] = {
     "guide-chapter": "guide/juridik/",
     "trust-model-tool": "fortroendemodellen/verktyg/",
     "catalogue": "exempel/",
-    "example": "exempel/arbetsformedlingen-automatiska-sanktioner/",
+    "example": "exempel/arbetsformedlingen-bedomningsstod/",
     "about": "om/",
     "404": "404.html",
 }

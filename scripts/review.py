@@ -9,8 +9,9 @@ data/review.yml (read by offentligai.freshness.load_limits).
     python scripts/review.py --check   # exits 1 when an item is past its limit
     make review                        # the same as the first; `make review --check` the second
 
-Adding a section (for example the guide's dated boxes): write a function
-`(root, today, limits) -> Section` and add it to SECTIONS. Nothing else needs to change.
+Sections: the examples, and the dated boxes (`!!! situation "YYYY-MM-DD"`) in docs/, which are
+overdue six months after their date (scripts/situations.py lists them too). Adding a section:
+write a function `(root, today, limits) -> Section` and add it to SECTIONS.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from offentligai.errors import ContentError
 from offentligai.examples import collection, schema, vocabularies
 from offentligai.freshness import Limits, load_limits, months_between, older_than
+from offentligai.guide import situations
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,21 +77,18 @@ def examples_section(root: Path, today: dt.date, limits: Limits) -> Section:
     """
     vocab = vocabularies.load_vocabularies(root / "data" / "vocabularies.yml")
     check = schema.validator(schema.build_schema(vocab, schema.SCHEMA_PATH))
-    pending_file = root / "data" / "examples-pending-review.yml"
-    pending = collection.load_pending(pending_file, root)
-    examples = collection.load_collection(root / "docs" / "exempel", root, check, today, pending)
+    examples = collection.load_collection(root / "docs" / "exempel", root, check, today)
     items = []
     for example in examples:
         overdue = older_than(example.last_reviewed, limits.review_limit_months, today)
         notes = []
         if overdue:
             notes.append(f"review overdue (limit {limits.review_limit_months} months)")
-        if example.status_confirmed is None:
-            notes.append("no dated source confirms the status")
-        elif older_than(example.status_confirmed, limits.status_unconfirmed_months, today):
+        # Every example has a status_confirmed: the schema requires it.
+        if example.status_confirmed and older_than(
+            example.status_confirmed, limits.status_unconfirmed_months, today
+        ):
             notes.append(f"status unconfirmed for over {limits.status_unconfirmed_months} months")
-        if example.organisation_number is None:
-            notes.append("no organisation_number")
         items.append(
             Item(
                 f"docs/exempel/{example.id}.md",
@@ -106,8 +105,25 @@ def examples_section(root: Path, today: dt.date, limits: Limits) -> Section:
     )
 
 
+def situations_section(root: Path, today: dt.date, limits: Limits) -> Section:
+    """Every dated box in docs/ (``!!! situation "YYYY-MM-DD"``), overdue when older than
+    situations.STALE_AFTER_MONTHS: the moving fact it states must be checked again."""
+    months = situations.STALE_AFTER_MONTHS
+    items = []
+    for box in situations.collect(root / "docs", today, relative_to=root):
+        overdue = box.date < situations.stale_before(today, months)
+        note = f"check again (limit {months} months): {box.first_words}" if overdue else box.first_words
+        items.append(Item(f"{box.file}:{box.line}", (box.date,), overdue, note))
+    return Section(
+        "Dated boxes in the guide and the other pages (docs/)",
+        f"the box's date at most {months} months ago",
+        ("dated",),
+        tuple(sorted(items, key=_oldest_first)),
+    )
+
+
 # The report's sections, in order. Each is a function (root, today, limits) -> Section.
-SECTIONS: list[Callable[[Path, dt.date, Limits], Section]] = [examples_section]
+SECTIONS: list[Callable[[Path, dt.date, Limits], Section]] = [examples_section, situations_section]
 
 
 # ---------------------------------------------------------------------------

@@ -9,7 +9,6 @@ edition as nginx serves it.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 from urllib.parse import urljoin
 

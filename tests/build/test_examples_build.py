@@ -39,8 +39,7 @@ def make_site(tmp_path: Path, extra: Path | None = None) -> Path:
     """A fixture site in ``tmp_path``: the fixture docs, the real data, plus ``extra`` examples."""
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     shutil.copytree(FIXTURES / "site" / "docs", tmp_path / "docs")
-    # The real data, without the real collection's transition list (its ids are not examples here)
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("examples-pending-*"))
+    shutil.copytree(ROOT / "data", tmp_path / "data")
     if extra is not None:
         for path in extra.iterdir():
             shutil.copy(path, tmp_path / "docs" / "exempel" / path.name)

@@ -180,7 +180,7 @@ Text.
 
 def _fixture_site(root: Path) -> Path:
     shutil.copytree(ROOT / "tests" / "fixtures" / "examples" / "site" / "docs", root / "docs")
-    shutil.copytree(ROOT / "data", root / "data", ignore=shutil.ignore_patterns("examples-pending-*"))
+    shutil.copytree(ROOT / "data", root / "data")
     (root / "docs" / "guide").mkdir()
     (root / "docs" / "guide" / "juridik.md").write_text(GUIDE_PAGE, encoding="utf-8")
     config = fixture_config(

@@ -336,7 +336,8 @@ def localise_sources(src: Path, base: Path, port: int) -> None:
 
 def source_checkout(target: Path, server: Server) -> Path:
     """The working tree's sources in ``target`` as a git repository tagged v2026.1 (listed in
-    data/editions.yml), with the project's .venv linked (so `make build` finds it installed) and localised for ``server``."""
+    data/editions.yml), with the project's .venv linked (so `make build` finds it installed)
+    and localised for ``server``."""
     support.copy_sources(target)  # copies keep their times, so make sees .venv as up to date
     (target / ".venv").symlink_to(Path(sys.prefix))
     localise_sources(target, server.base, server.port)

@@ -363,7 +363,8 @@ def test_a_reason_stands_in_for_a_primary_source_in_both_languages(tmp_path, che
     assert example.status_confirmed == dt.date(2021, 3, 1)
 
 
-def test_an_example_pending_review_may_lack_only_the_policy_fields(tmp_path, check):
+def test_every_policy_field_is_required(tmp_path, check):
+    # Every example carries the fields the source policy added; there is no exception list.
     _copy_valid(tmp_path)
     sv = tmp_path / "exempelby-chattbot.md"
     text = sv.read_text(encoding="utf-8")
@@ -371,48 +372,15 @@ def test_an_example_pending_review_may_lack_only_the_policy_fields(tmp_path, che
         "organisation_number: 212000-0142\n",
         "status_confirmed: 2021-03-01\n",
         "    kind: primary\n",
+        "    publisher: Exempelby kommun\n",
     ):
+        assert line in text
         text = text.replace(line, "")
-    sv.write_text(text.replace("    publisher: Exempelby kommun\n", ""), encoding="utf-8")
-    pending = frozenset({"exempelby-chattbot"})
-    (example,) = collection.load_collection(tmp_path, tmp_path, check, TODAY, pending)
-    assert example.status_confirmed is None and example.organisation_number is None
-    # Without the transition list the same file is refused, field by field.
+    sv.write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as raised:
         collection.load_collection(tmp_path, tmp_path, check, TODAY)
     fields = sorted(problem.field for problem in raised.value.problems)
     assert fields == ["organisation_number", "sources[1].kind", "sources[1].publisher", "status_confirmed"]
-    # What a pending example does have is still checked.
-    sv.write_text(
-        sv.read_text(encoding="utf-8").replace("status: production", "status: live"), encoding="utf-8"
-    )
-    with pytest.raises(ContentError) as raised:
-        collection.load_collection(tmp_path, tmp_path, check, TODAY, pending)
-    assert [problem.field for problem in raised.value.problems] == ["status"]
-
-
-def test_the_transition_list_names_only_examples(tmp_path, check):
-    _copy_valid(tmp_path)
-    with pytest.raises(ContentError) as raised:
-        collection.load_collection(
-            tmp_path, tmp_path, check, TODAY, frozenset({"exempelby-chattbot", "gone"})
-        )
-    assert [str(p) for p in raised.value.problems] == [
-        "data/examples-pending-review.yml: gone: is not an example; remove it from the list"
-    ]
-
-
-def test_the_transition_list_is_read_strictly(tmp_path):
-    path = tmp_path / "pending.yml"
-    assert collection.load_pending(path, tmp_path) == frozenset()
-    path.write_text("# comment only\n", encoding="utf-8")
-    assert collection.load_pending(path, tmp_path) == frozenset()
-    path.write_text("- a\n- b\n", encoding="utf-8")
-    assert collection.load_pending(path, tmp_path) == frozenset({"a", "b"})
-    path.write_text("a: 1\n", encoding="utf-8")
-    with pytest.raises(ContentError) as raised:
-        collection.load_pending(path, tmp_path)
-    assert str(raised.value.problems[0]) == "pending.yml: must be a list of example ids"
 
 
 def test_ids_must_be_unique():

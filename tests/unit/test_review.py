@@ -129,7 +129,7 @@ def test_report_lists_every_example_oldest_first_with_ages(tmp_path, capsys):
     assert out[2] == "Examples (docs/exempel/): 2 items; limit: last_reviewed at most 12 months ago"
     assert out[3] == "Overdue: 0"
     assert out[4].split() == ["item", "status", "confirmed", "last", "reviewed", "note"]
-    rows = out[5:]
+    rows = out[5 : out.index("", 5)]  # up to the next section (the dated boxes: none here)
     assert [row.split()[0] for row in rows] == [
         "docs/exempel/bara-svenska.md",  # confirmed 2019: the oldest
         "docs/exempel/kod-och-tecken.md",
@@ -181,6 +181,21 @@ def test_a_section_is_a_function_in_the_list(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "Dated boxes: 1 items; limit: at most 1 year" in out
     assert "OVERDUE: box too old" in out
+
+
+def test_a_dated_box_older_than_six_months_is_overdue(tmp_path, capsys):
+    root = make_root(tmp_path, {"kod-och-tecken": "2026-11-01", "bara-svenska": "2026-11-01"})
+    guide = root / "docs" / "guide"
+    guide.mkdir(parents=True)
+    (guide / "a.md").write_text('Text.\n\n!!! situation "2026-06-02"\n\n    Ett läge som rör sig.\n', "utf-8")
+    (guide / "b.md").write_text('!!! situation "2026-06-04"\n\n    Ett nyare läge.\n', "utf-8")
+    assert review.main(["--check"], root, TODAY) == 1
+    captured = capsys.readouterr()
+    assert "Dated boxes in the guide and the other pages (docs/): 2 items" in captured.out
+    rows = [line for line in captured.out.splitlines() if line.startswith("docs/guide/")]
+    assert rows[0].startswith("docs/guide/a.md:3") and "OVERDUE: check again (limit 6 months)" in rows[0]
+    assert rows[1].startswith("docs/guide/b.md:1") and "OVERDUE" not in rows[1]
+    assert captured.err.strip() == "1 item(s) past the limit: docs/guide/a.md:3"
 
 
 def test_undated_items_come_first():

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from .. import frontmatter, schema_errors
-from ..datafiles import read_yaml
 from ..errors import ContentError, Problem
 from ..languages import DEFAULT_LANGUAGE
 from . import schema
@@ -28,18 +27,13 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _SUSPECT = re.compile(r"\bTODO\b|^#(\s|$)", re.M)  # a line check_body must look at
 
 
-# Fields the source policy (issue 13) added. Examples named in the transition list
-# (data/examples-pending-review.yml) may still lack them until they are reviewed.
-POLICY_FIELDS = ("organisation_number", "status_confirmed", "publisher", "kind")
-
-
 @dataclass(frozen=True)
 class Source:
     title: str
     url: str
     date: dt.date | None
-    publisher: str | None = None  # None only for examples still pending review
-    kind: str | None = None  # a code of the source_kinds vocabulary
+    publisher: str | None = None  # required in a file; None only in a Source built in code
+    kind: str | None = None  # a code of the source_kinds vocabulary (required in a file)
 
 
 @dataclass(frozen=True)
@@ -61,7 +55,7 @@ class Example:
     personal_data: bool
     sources: tuple[Source, ...]
     last_reviewed: dt.date
-    status_confirmed: dt.date | None = None  # None only for examples still pending review
+    status_confirmed: dt.date | None = None  # required in a file; None only in an Example built in code
     # Why no source is primary, by language (empty when a source is primary)
     no_primary_source_reason: Mapping[str, str] = default(default_factory=dict)
 
@@ -101,13 +95,8 @@ def load_collection(
     root: Path,
     check: schema.Draft202012Validator,
     today: dt.date,
-    pending: frozenset[str] = frozenset(),
 ) -> list[Example]:
-    """Every example of ``folder``, sorted by id; raises ``ContentError`` with all problems.
-
-    ``pending``: ids of examples written before the source policy, which may still lack its
-    fields (``POLICY_FIELDS``); what they do have is checked like everything else.
-    """
+    """Every example of ``folder``, sorted by id; raises ``ContentError`` with all problems."""
     english_check = schema.validator(schema.english_schema(check.schema))
     swedish, english, misplaced = example_files(folder)
     problems = [
@@ -121,7 +110,7 @@ def load_collection(
     ]
     examples: list[Example] = []
     for stem, path in swedish.items():
-        meta = _read(path, _display(path, root), check, today, problems, stem, stem in pending)
+        meta = _read(path, _display(path, root), check, today, problems, stem)
         fields = (*schema.ENGLISH_FIELDS, *schema.ENGLISH_OPTIONAL_FIELDS)
         texts = {name: {DEFAULT_LANGUAGE: (meta or {}).get(name)} for name in fields}
         if stem in english:
@@ -145,29 +134,9 @@ def load_collection(
                 )
             )
     problems.extend(duplicate_ids([(_display(swedish[e.id], root), e.id) for e in examples]))
-    problems.extend(
-        Problem("data/examples-pending-review.yml", "", stem, "is not an example; remove it from the list")
-        for stem in sorted(pending - set(swedish))
-    )
     if problems:
         raise ContentError(problems)
     return sorted(examples, key=lambda example: example.id)
-
-
-def load_pending(path: Path, root: Path) -> frozenset[str]:
-    """Ids of the examples still pending review under the source policy (a YAML list).
-
-    The file is a transition aid: it goes away when every example has been reviewed.
-    """
-    if not path.exists():
-        return frozenset()
-    name = _display(path, root)
-    data = read_yaml(path, name)
-    if data is None:
-        return frozenset()
-    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
-        raise ContentError([Problem(name, "", "", "must be a list of example ids")])
-    return frozenset(data)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -184,7 +153,6 @@ def _read(
     today: dt.date,
     problems: list[Problem],
     stem: str | None,
-    pending: bool = False,
 ) -> dict[str, Any] | None:
     """The front matter of one file if the file is valid; its problems are added to ``problems``."""
     try:
@@ -195,7 +163,7 @@ def _read(
     except (OSError, UnicodeDecodeError) as error:
         problems.append(Problem(name, "", "", f"cannot be read as UTF-8 text ({error})"))
         return None
-    found = validate_meta(document.meta, name, check, today, stem, pending)
+    found = validate_meta(document.meta, name, check, today, stem)
     found += check_body(document.body, document.body_line, name)
     problems.extend(found)
     return None if found else document.meta
@@ -212,12 +180,10 @@ def validate_meta(
     check: schema.Draft202012Validator,
     today: dt.date,
     stem: str | None = None,
-    pending: bool = False,
 ) -> list[Problem]:
     """Schema errors, then the rules a schema cannot express; at most one problem per field.
 
     ``stem`` is the file name without ``.md`` that ``id`` must equal (None: no ``id`` field).
-    ``pending``: the example predates the source policy and may lack its fields.
     """
     found: dict[str, Problem] = {}
 
@@ -225,8 +191,6 @@ def validate_meta(
         found.setdefault(field, _problem(name, field, value, allowed))
 
     for problem in schema_errors.problems(check, dict(meta), name):
-        if pending and problem.value == "" and problem.field.rsplit(".", 1)[-1] in POLICY_FIELDS:
-            continue  # a missing policy field of an example still pending review
         found.setdefault(problem.field, problem)
     if stem is not None and isinstance(meta.get("id"), str) and meta["id"] != stem:
         add("id", meta["id"], f"must be the file name without .md: {stem}")
@@ -259,10 +223,8 @@ def validate_meta(
             add(field, value, f"must not be in the future (after {today.isoformat()})")
     if isinstance(sources, list) and sources and all(isinstance(s, dict) for s in sources):
         # A source already reported (an unknown kind, say) is not counted for or against the policy.
-        # An example pending review may lack kinds; the rule waits until every source has one.
         reported = any(field.startswith("sources") for field in found)
-        unfinished = pending and any("kind" not in source for source in sources)
-        for field, value, allowed in source_policy(meta, sources, reported or unfinished):
+        for field, value, allowed in source_policy(meta, sources, reported):
             add(field, value, allowed)
     return list(found.values())
 
@@ -274,8 +236,8 @@ def source_policy(
 
     At least one source is primary, or ``no_primary_source_reason`` says why not (and only
     then); ``status_confirmed`` is the date of the newest source that confirms the status, so
-    it cannot be later than the newest dated source. ``lenient``: the sources' kinds are not
-    all known yet, so the primary-source rule is not applied.
+    it cannot be later than the newest dated source. ``lenient``: a source was already reported
+    (an unknown kind, say), so the primary-source rule is not applied.
     """
     found: list[tuple[str, object, str]] = []
     kinds = [source.get("kind") for source in sources]
