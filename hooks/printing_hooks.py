@@ -23,7 +23,7 @@ from offentligai.examples.presentation import relative_url
 from offentligai.languages import DEFAULT_LANGUAGE, page_language
 from offentligai.opendata.changes import page_url
 from offentligai.printing import document
-from offentligai.sitewide import conversions
+from offentligai.sitewide import conversions, glossary
 
 PART = "printing"
 TEMPLATE = "print.html"
@@ -132,7 +132,9 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
             long_date=long_date,
         )
     )
-    page.content = document.MARKER.sub(lambda _: rendered, page.content or "", count=1)
+    content = document.MARKER.sub(lambda _: rendered, page.content or "", count=1)
+    # Each chapter has its glossary terms marked once: the document too marks each term once.
+    page.content = glossary.unmark_repeats(content, build.site(config).term_marker(lang))
     return context
 
 

@@ -114,7 +114,7 @@ def test_the_pdf_link_is_inert_until_the_pdf_exists():
     enabled = document.enable_pdf_links(PAGE, "pdf/guide.pdf")
     assert (
         '<p class="oai-print-pdf" data-oai-pdf="pdf/guide.pdf">'
-        '<a type="application/pdf" download href="../pdf/guide.pdf">PDF</a>' in enabled
+        '<a href="../pdf/guide.pdf" type="application/pdf" download>PDF</a>' in enabled
     )
     assert " hidden" not in enabled and document.enable_pdf_links(enabled, "pdf/guide.pdf") == enabled
 

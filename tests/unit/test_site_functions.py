@@ -609,3 +609,29 @@ def test_a_broken_data_file_is_one_line_naming_it(tmp_path):
     with pytest.raises(ContentError) as caught:
         datafiles.read_yaml(tmp_path / "none.yml", "data/none.yml")
     assert str(caught.value.problems[0]) == "data/none.yml: file not found"
+
+
+def test_a_page_made_of_marked_pages_keeps_only_the_first_mark_of_each_term():
+    from offentligai.sitewide import glossary as glossary_module
+
+    terms = [
+        glossary_module.Term(
+            "gdpr",
+            {"sv": "GDPR", "en": "GDPR"},
+            {"sv": "Lagen.", "en": "The law."},
+            {"sv": ["GDPR"], "en": ["GDPR"]},
+        ),
+        glossary_module.Term(
+            "ai", {"sv": "AI", "en": "AI"}, {"sv": "Tekniken.", "en": "It."}, {"sv": ["AI"], "en": ["AI"]}
+        ),
+    ]
+    marker = glossary_module.term_marker(terms, "sv")
+    chapter_a = glossary_module.mark_terms("<p>GDPR och AI.</p>", marker)
+    chapter_b = glossary_module.mark_terms("<p>Mer om GDPR.</p>", marker)
+    document = glossary_module.unmark_repeats(chapter_a + chapter_b, marker)
+    assert document == (
+        '<p><abbr tabindex="0" title="Lagen.">GDPR</abbr> och '
+        '<abbr tabindex="0" title="Tekniken.">AI</abbr>.</p><p>Mer om GDPR.</p>'
+    )
+    other = '<abbr tabindex="0" title="Not ours">X</abbr><abbr tabindex="0" title="Not ours">X</abbr>'
+    assert glossary_module.unmark_repeats(other, marker) == other  # marks of ours only

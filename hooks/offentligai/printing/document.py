@@ -216,8 +216,10 @@ def sources(contents: list[str]) -> tuple[Source, ...]:
 # scripts/pdf.py, after writing the PDF, turns on the links to the files it wrote.
 PDF_PARAGRAPH = '<p class="oai-print-pdf" data-oai-pdf="{path}" hidden>'
 PDF_LINK = "data-oai-pdf-href="
-# What the link gets with its address: a link without one may carry neither (HTML's rules).
-PDF_LINK_ENABLED = 'type="application/pdf" download href='
+# With its address the link also gets its type and download: a link without one may carry
+# neither (HTML's rules).
+_PDF_LINK_VALUE = re.compile(PDF_LINK + r'"([^"]*)"')
+_PDF_LINK_ENABLED = r'href="\1" type="application/pdf" download'
 
 
 def enable_pdf_links(page: str, pdf_path: str) -> str:
@@ -227,7 +229,7 @@ def enable_pdf_links(page: str, pdf_path: str) -> str:
     if at < 0:
         return page
     end = page.index("</p>", at)
-    paragraph = (
-        page[at:end].replace(start, start.replace(" hidden>", ">"), 1).replace(PDF_LINK, PDF_LINK_ENABLED, 1)
+    paragraph = _PDF_LINK_VALUE.sub(
+        _PDF_LINK_ENABLED, page[at:end].replace(start, start.replace(" hidden>", ">"), 1), count=1
     )
     return page[:at] + paragraph + page[end:]

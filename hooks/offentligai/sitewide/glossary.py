@@ -207,6 +207,32 @@ def mark_terms(page_html: str, marker: TermMarker) -> str:
     return "".join(parts)
 
 
+def unmark_repeats(page_html: str, marker: TermMarker) -> str:
+    """``page_html`` with only the first mark of each term left; later marks become plain text.
+
+    For a page put together from pages marked one by one (the print documents), so that it
+    too has each term marked once.
+    """
+    if marker.pattern is None:
+        return page_html
+    openings = {opening: term for term, opening in marker.markup.items()}
+    seen: set[str] = set()
+
+    def keep_first(found: re.Match[str]) -> str:
+        term = openings.get(found.group(1))
+        if term is None or term not in seen:
+            if term is not None:
+                seen.add(term)
+            return found.group(0)
+        return found.group(2)
+
+    return _MARK.sub(keep_first, page_html)
+
+
+# A mark as mark_terms writes it: the opening tag (group 1) and the marked form (group 2).
+_MARK = re.compile(r'(<abbr tabindex="0" title="[^"]*">)([^<]*)</abbr>')
+
+
 def _mark_text(text: str, pattern: re.Pattern[str], marker: TermMarker, left: set[str]) -> str:
     """``text`` (between tags) with the first form of every term still in ``left`` marked."""
     pieces: list[str] = []
