@@ -63,7 +63,7 @@ test-js: $(STAMP) $(NODE_STAMP) ## Unit tests of the browser code (node --test),
 	  --test-reporter=spec --test-reporter-destination=stdout \
 	  --test-reporter=./scripts/js_coverage.mjs --test-reporter-destination=stdout tests/js/
 
-audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight and build speed on every page type: build/audit/report.md
+audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight, build speed and the Nu HTML Checker (needs Java): build/audit/report.md
 	AUDIT_COMMAND="make audit" $(BIN)/python -m scripts.audit
 
 example: $(STAMP) ## Create the files of a new example: make example ID=goteborg-chattbot ORG="Göteborgs stad"
