@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 
 from offentligai import build, markers, templating, terminology
 from offentligai.dates import long_date
-from offentligai.guide import situations
+from offentligai.guide import reading, situations
 from offentligai.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -41,6 +41,9 @@ from offentligai.sitewide import (
 )
 
 log = get_plugin_logger("offentligai")
+GLOSSARY_FILE = "data/glossary.yml"
+# page.meta key: set on the glossary page, from on_page_markdown to on_page_content
+GLOSSARY_PAGE = "oai_glossary_page"
 
 
 # ---------------------------------------------------------------------------
@@ -62,7 +65,7 @@ def on_config(config: Any) -> Any:
         )
     with build.reported():
         strings = load_strings(root / "data" / "strings")
-        terms = glossary.load_glossary(root / "data" / "glossary.yml")
+        terms = glossary.load_glossary(root / GLOSSARY_FILE)
         words = terminology.load_terminology(root / "data" / "terminology.yml")
         _settings(config)  # a malformed EDITORIAL_CONTACT stops the build here, once
     if not config.repo_url:
@@ -110,8 +113,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Check that every marker was handled; explain glossary terms in place; describe the page."""
     with build.reported():
         markers.check_all_handled(html, page.file.src_uri, before_indexing=True)
-    if page.file.src_uri.startswith("guide/"):
+    glossary_page = page.meta.pop(GLOSSARY_PAGE, False)  # it explains nothing in place
+    if page.file.src_uri.startswith("guide/") and not glossary_page:
         html = glossary.mark_terms(html, build.site(config).term_marker(page_language(page.url)))
+    if reading.is_chapter(page.file.src_uri):
+        html = _with_reading_time(html, page, config)
     html = tasklists.label_checkboxes(html)
     page.meta["description"] = seo.description(
         page.meta.get("description"), html, config.site_description or ""
@@ -212,9 +218,15 @@ def _glossary_page_parts(markdown: str, page: Any, config: Any) -> str:
     lang = page_language(page.url)
     site = build.site(config)
     env = build.templates(config)
-    if markers.GLOSSARY in markdown:
+    is_glossary = markers.GLOSSARY in markdown
+    if is_glossary:
+        with build.reported():
+            see = glossary.see_also(
+                site.glossary, lang, Path(config.docs_dir), page.file.src_uri, GLOSSARY_FILE
+            )
         template = env.get_template("partials/glossary.html")
-        listing = template.render(terms=glossary.sorted_terms(site.glossary, lang), lang=lang)
+        terms = glossary.sorted_terms(site.glossary, lang)
+        listing = template.render(terms=terms, lang=lang, see=see, t=site.t(lang))
         markdown = markdown.replace(markers.GLOSSARY, listing)
     if markers.WORD_CHOICES in markdown or markers.CHECKLIST_ROLES in markdown:
         words, t = site.terminology, site.t(lang)
@@ -226,7 +238,17 @@ def _glossary_page_parts(markdown: str, page: Any, config: Any) -> str:
         choices = env.get_template("partials/word-choices.html").render(groups=groups, oai=oai)
         roles = env.get_template("partials/checklist-roles.html").render(roles=words.roles, oai=oai)
         markdown = markdown.replace(markers.WORD_CHOICES, choices).replace(markers.CHECKLIST_ROLES, roles)
+    if is_glossary:
+        page.meta[GLOSSARY_PAGE] = True  # the page of definitions: no term explained in place
     return markdown
+
+
+def _with_reading_time(html: str, page: Any, config: Any) -> str:
+    """The chapter's reading time, computed from its text, under its title."""
+    lang = page_language(page.url)
+    template = build.templates(config).get_template("partials/reading-time.html")
+    note = template.render(minutes=reading.reading_minutes(html), t=build.site(config).t(lang))
+    return reading.after_title(html, note)
 
 
 def _page_data(page: Any, config: Any, base_url: str) -> dict:

@@ -76,6 +76,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     def render(args: dict[str, str]) -> str:
         if "tool" in args:
             return pages.render_tool(env, model, lang, strings, guides)
+        if "start" in args:
+            return pages.render_start(env, model, strings, page.file.src_uri)
         return pages.render_part(env, model, args["part"], lang, strings, guides)
 
     with build.reported():

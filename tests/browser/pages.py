@@ -15,6 +15,7 @@ _SWEDISH = [
     "guide/sektorer/halso-och-sjukvard/",  # a sector page
     "guide/genomgang-exempelvik/",  # the worked example (example boxes, summary table)
     "fortroendemodellen/",  # the trust model
+    "ai-forordningen/",  # the AI Act decision aid (its script builds the first question)
     "exempel/",  # the example catalogue
     "om/",  # an about page
     "om/tillganglighet/",  # the accessibility statement

@@ -80,6 +80,18 @@ def test_page_loads_under_the_policy(page, site, path):
     assert page.evaluate("typeof __md_get") == "function"  # Material's inline script ran
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_ai_act_decision_aid_runs_under_the_policy(page, site, prefix):
+    """The aid's data blocks are read and its script answers a question with no violation."""
+    page.goto(urljoin(site.url, f"{prefix}ai-forordningen/"))
+    form = page.locator("form.oai-aa-question")
+    form.wait_for()
+    assert form.get_attribute("data-oai-aa-question") == "A1"
+    form.locator("input[value='no']").check()
+    form.locator("button[type=submit]").click()
+    page.locator("[data-oai-aa-outcome='OUT_NOT_AI']").wait_for()
+
+
 @pytest.mark.parametrize(
     ("start", "query", "expected"),
     [("", "kakorna", "om/integritet/"), ("en/", "procures", "en/guide/upphandling/")],

@@ -18,6 +18,7 @@ PAGES = [
     "index.html",
     "guide/index.html",
     "fortroendemodellen/verktyg.html",
+    "ai-forordningen/index.html",
     "exempel/index.html",
     "om/index.html",
 ]
@@ -83,6 +84,20 @@ def test_the_trust_model_keeps_answers_offline(page, site):
     page.reload()
     page.wait_for_load_state("load")
     assert page.locator(f"#{answer_id}").is_checked()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_ai_act_decision_aid_works_offline(page, site, prefix):
+    """The aid's script is made from its modules by the build: it runs from file:// too."""
+    page.goto(urljoin(site.url, f"{prefix}ai-forordningen/index.html"))
+    form = page.locator("form.oai-aa-question")
+    assert form.get_attribute("data-oai-aa-question") == "A1"
+    form.locator("input[value='no']").check()
+    form.locator("button[type=submit]").click()
+    page.locator("[data-oai-aa-outcome='OUT_NOT_AI']").wait_for()
+    page.reload()
+    page.wait_for_load_state("load")
+    page.locator("[data-oai-aa-outcome='OUT_NOT_AI']").wait_for()  # the answer was kept
 
 
 def test_the_example_filters_work_offline(page, site):

@@ -86,6 +86,20 @@ def current_answers(page: Page) -> dict:
     return next(a for a in data["assessments"] if a["id"] == data["current"])
 
 
+def open_manage(page: Page) -> None:
+    """Open the folded "Manage and save" area (assessments and files)."""
+    area = page.locator("details.oai-tm-manage")
+    if not area.evaluate("node => node.open"):
+        area.locator("summary").click()
+
+
+def save_button(page: Page):
+    open_manage(page)
+    return page.get_by_role(
+        "button", name=re.compile("^(Spara svaren till en fil|Save the answers to a file)$")
+    )
+
+
 def load_file(page: Page, name: str, content: bytes) -> None:
     page.get_by_label(re.compile("Läs in sparade svar|Load saved answers")).set_input_files(
         {"name": name, "mimeType": "application/json", "buffer": content}
@@ -146,7 +160,7 @@ def test_the_tool_works_from_a_file_url(browser, site):
         guide = page.locator(".oai-tm-section .oai-tm-guide a").first
         assert guide.get_attribute("href").startswith("file://")
         with page.expect_download() as download_info:
-            page.get_by_role("button", name="Spara svaren till en fil").click()
+            save_button(page).click()
         saved = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
         assert saved["assessment"]["answers"] == {"purpose-system-name": "Offline"}
         # Material's search needs the offline build's search_index.js under file://; not ours.
@@ -171,7 +185,9 @@ def test_answering_shows_progress_and_survives_a_reload(page, site, model):
     )
     expect(page.locator(".oai-tm-progress__text")).to_have_text(f"3 av {total(model)} frågor besvarade")
     expect(page.locator(".oai-tm-progress progress")).to_have_attribute("value", "3")
-    expect(page.locator(".oai-tm-panel select option:checked")).to_have_text("Chattbot Eva")
+    expect(page.locator(".oai-tm-manage select option:checked")).to_have_text(
+        re.compile(r"^Chattbot Eva \(ändrad .+\)$")
+    )
 
     page.reload()
     page.locator(".oai-tm-section h2").wait_for()
@@ -191,7 +207,7 @@ def test_clearing_a_choice_removes_the_answer(page, site):
     control(page, "purpose-alternatives", "no").check()
     page.locator("#oai-tm-q-purpose-alternatives-block .oai-tm-clear").click()
     expect(control(page, "purpose-alternatives", "no")).not_to_be_checked()
-    assert current_answers(page)["answers"] == {}
+    assert stored(page) is None  # the only assessment is empty again: nothing is kept
     announced(page, "Svaret har rensats.")
 
 
@@ -209,21 +225,24 @@ def test_sections_previous_and_next(page, site, model):
 
 def test_assessments_side_by_side(page, site):
     open_tool(page, site)
+    open_manage(page)
     select = page.get_by_label("Självskattning att arbeta med")
     control(page, "purpose-system-name").fill("System A")
     page.get_by_role("button", name="Ny självskattning").click()
     expect(select.locator("option")).to_have_count(2)
     expect(control(page, "purpose-system-name")).to_have_value("")
     control(page, "purpose-system-name").fill("System B")
-    expect(select.locator("option")).to_have_text(["System A", "System B"])
+    expect(select.locator("option")).to_have_text([re.compile("^System A "), re.compile("^System B ")])
 
-    select.select_option(label="System A")
+    select.select_option(index=0)
     expect(control(page, "purpose-system-name")).to_have_value("System A")
 
     page.get_by_role("button", name="Byt namn").click()
     page.get_by_label("Nytt namn på självskattningen").fill("Chattbot för bygglov")
     page.get_by_role("button", name="Spara namnet").click()
-    expect(select.locator("option")).to_have_text(["Chattbot för bygglov", "System B"])
+    expect(select.locator("option")).to_have_text(
+        [re.compile("^Chattbot för bygglov "), re.compile("^System B ")]
+    )
     announced(page, "Självskattningen heter nu ”Chattbot för bygglov”.")
 
     page.get_by_role("button", name="Ta bort självskattningen").click()
@@ -236,13 +255,13 @@ def test_assessments_side_by_side(page, site):
     expect(select.locator("option")).to_have_count(2)
     page.get_by_role("button", name="Ta bort självskattningen").click()
     page.get_by_role("button", name="Ja, ta bort den").click()
-    expect(select.locator("option")).to_have_text(["System B"])
+    expect(select.locator("option")).to_have_text([re.compile("^System B ")])
     announced(page, "”Chattbot för bygglov” har tagits bort.")
 
     page.get_by_role("button", name="Rensa allt").click()
     page.get_by_role("button", name="Ja, rensa allt").click()
     expect(select.locator("option")).to_have_text(["Namnlös självskattning 1"])
-    assert [a["answers"] for a in stored(page)["assessments"]] == [{}]
+    assert stored(page) is None  # nothing is left behind
 
 
 # ---------------------------------------------------------------------------
@@ -275,7 +294,7 @@ def test_save_then_load_gives_identical_answers(page, site, model):
     open_tool(page, site)
     expected = answer_every_type(page, model)
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Spara svaren till en fil").click()
+        save_button(page).click()
     download = download_info.value
     assert re.fullmatch(
         r"fortroendemodellen-handlaggningsstod-aao-\d{4}-\d{2}-\d{2}\.json", download.suggested_filename
@@ -286,11 +305,15 @@ def test_save_then_load_gives_identical_answers(page, site, model):
     assert saved["format"] == "offentligai-trust-model-answers" and saved["format_version"] == 1
     assert saved["model_version"] == model["version"]
     assert dt.datetime.fromisoformat(saved["saved"].replace("Z", "+00:00"))
+    changed = saved["assessment"].pop("changed")
+    assert dt.datetime.fromisoformat(changed.replace("Z", "+00:00")) <= dt.datetime.fromisoformat(
+        saved["saved"].replace("Z", "+00:00")
+    )
     assert saved["assessment"] == {"name": "Handläggningsstöd ÅÄÖ", "answers": expected}
 
     page.get_by_role("button", name="Rensa allt").click()
     page.get_by_role("button", name="Ja, rensa allt").click()
-    assert current_answers(page)["answers"] == {}
+    assert stored(page) is None
     load_file(page, download.suggested_filename, Path(download.path()).read_bytes())
     announced(page, "Svaren i filen har lästs in som självskattningen ”Handläggningsstöd ÅÄÖ” (6 svar).")
     assert current_answers(page)["answers"] == expected
@@ -298,10 +321,10 @@ def test_save_then_load_gives_identical_answers(page, site, model):
     expect(page.locator(".oai-tm-unmatched")).to_be_empty()
 
 
-def test_a_file_from_an_older_model_keeps_what_maps_and_lists_the_rest(page, site):
+def test_a_file_from_an_older_model_keeps_what_maps_and_lists_the_rest(page, site, model):
     open_tool(page, site)
     load_file(page, "older.json", (FIXTURES / "answers-older-model.json").read_bytes())
-    notes = page.locator(".oai-tm-notes")
+    notes = page.locator(".oai-tm-manage .oai-tm-message").nth(1)
     expect(notes).to_contain_text("(5 svar)")
     expect(notes).to_contain_text("Filen gjordes med version 2025.1 av modellen.")
     assert current_answers(page)["answers"] == {
@@ -312,20 +335,22 @@ def test_a_file_from_an_older_model_keeps_what_maps_and_lists_the_rest(page, sit
         "affected-scale": "under-100",
     }
     items = page.locator(".oai-tm-unmatched li")
+    label = {q["id"]: f"{q['number']} {q['text']['sv']}" for s in sections(model) for q in s["questions"]}
     expect(items).to_have_text(
         [
-            "Svarsalternativet cheaper-printing finns inte längre för frågan purpose-benefit-type.",
-            "Svarsalternativet fully-automated finns inte längre för frågan affected-decision-role.",
-            "Svaret på frågan purpose-alternatives har fel form för frågetypen. Svaret var: true",
-            "Svaret på frågan legal-basis-dpia-date har fel form för frågetypen. Svaret var: 2025-13-45",
-            "Frågan purpose-old-question finns inte i modellen. "
+            f"{label['purpose-benefit-type']} Svarsalternativet cheaper-printing finns inte längre.",
+            f"{label['affected-decision-role']} Svarsalternativet fully-automated finns inte längre.",
+            f"{label['purpose-alternatives']} Svaret har fel form för frågetypen. Svaret var: true",
+            f"{label['legal-basis-dpia-date']} Svaret har fel form för frågetypen. Svaret var: 2025-13-45",
+            "En fråga som inte längre finns i modellen (i filen kallad purpose-old-question). "
             "Svaret var: Svar på en fråga som har tagits bort",
-            "Frågan even-older-question finns inte i modellen. Svaret var: Sparat från en ännu äldre version",
+            "En fråga som inte längre finns i modellen (i filen kallad even-older-question). "
+            "Svaret var: Sparat från en ännu äldre version",
         ]
     )
     # Nothing is lost: the unmatched answers are saved again with the assessment.
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Spara svaren till en fil").click()
+        save_button(page).click()
     saved = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
     assert [(u["id"], u["reason"]) for u in saved["assessment"]["unmatched"]] == [
         ("purpose-benefit-type", "unknown-option"),
@@ -337,6 +362,7 @@ def test_a_file_from_an_older_model_keeps_what_maps_and_lists_the_rest(page, sit
     ]
     page.reload()
     expect(page.locator(".oai-tm-unmatched li")).to_have_count(6)
+    open_manage(page)
     page.get_by_role("button", name="Ta bort de här svaren").click()
     expect(page.locator(".oai-tm-unmatched li")).to_have_count(0)
     assert current_answers(page)["unmatched"] == []
@@ -348,9 +374,11 @@ def test_a_hostile_file_stays_text_and_runs_nothing(page, site):
     open_tool(page, site)
     load_file(page, "hostile.json", (FIXTURES / "answers-hostile.json").read_bytes())
     payload = '<img src=x onerror="window.__pwned=1">'
-    expect(page.locator(".oai-tm-panel select option:checked")).to_have_text(payload)
+    expect(page.locator(".oai-tm-manage select option:checked")).to_have_text(
+        re.compile("^" + re.escape(payload))
+    )
     expect(control(page, "purpose-system-name")).to_have_value('<img src=x onerror="window.__pwned=2">')
-    notes = page.locator(".oai-tm-notes")
+    notes = page.locator(".oai-tm-manage .oai-tm-message").nth(1)
     expect(notes).to_contain_text("Nyckeln ”__proto__” i filen är inte tillåten och har hoppats över.")
     expect(notes).to_contain_text("Nyckeln ”constructor” i filen är inte tillåten")
     expect(page.locator(".oai-tm-unmatched li")).to_have_count(3)
@@ -398,7 +426,7 @@ def test_malformed_files_are_rejected_with_a_clear_message(page, site, content, 
     open_tool(page, site)
     load_file(page, "bad.json", content)
     announced(page, message, region=".oai-tm-alert")
-    expect(page.locator(".oai-tm-notes .oai-tm-error")).to_contain_text(message)
+    expect(page.locator(".oai-tm-manage .oai-tm-message .oai-tm-error")).to_contain_text(message)
     expect(page.get_by_label("Självskattning att arbeta med").locator("option")).to_have_count(1)
 
 
@@ -420,9 +448,8 @@ def test_summary_shows_progress_attention_notes_and_guide_links(page, site, mode
     expect(first).to_contain_text("Ditt svar: Vet inte ännu")
     guide = first.locator(".oai-tm-summary__item .oai-tm-guide a")
     assert guide.get_attribute("href").endswith("/guide/nytta-och-strategi/")
-    expect(page.locator(".oai-tm-summary__section").nth(1)).to_contain_text(
-        "Inga svar i avsnittet behöver uppmärksammas."
-    )
+    expect(page.locator(".oai-tm-summary__section").nth(1)).to_contain_text("Inte påbörjat.")
+    expect(first).not_to_contain_text("Inte påbörjat.")
     page.locator(".oai-tm-summary__section").nth(1).get_by_role("button").click()
     expect(page.locator(".oai-tm-section h2")).to_have_text(f"2. {sections(model)[1]['title']['sv']}")
 
@@ -434,6 +461,7 @@ def test_report_in_another_language_and_as_markdown(page, site, model):
     control(page, "purpose-problem").fill("- not a list\n# not a heading\n1. not a list")
     control(page, "purpose-benefit-type", "unknown").check()
     view(page, "Rapport")
+    page.get_by_label("Visa bara besvarade frågor").uncheck()
     report = page.locator(".oai-tm-report")
     expect(report).to_have_attribute("lang", "sv")
     expect(page.locator(".oai-tm-report__title")).to_have_text("Förtroendemodellen – Chattbot <b>Eva</b>")
@@ -443,12 +471,14 @@ def test_report_in_another_language_and_as_markdown(page, site, model):
     expect(page.locator(".oai-tm-report__title")).to_have_text("The trust model – Chattbot <b>Eva</b>")
     expect(report).to_contain_text("No answer")
     facts = page.locator(".oai-tm-report__facts")
-    expect(facts.locator("dt")).to_have_text(["Organisation", "Date", "Model version", "Questions answered"])
-    expect(facts.locator("dd").nth(2)).to_have_text(model["version"])
+    expect(facts.locator("dt")).to_have_text(
+        ["Organisation", "Date", "Answers last changed", "Model version", "Questions answered"]
+    )
+    expect(facts.locator("dd").nth(3)).to_have_text(model["version"])
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Ladda ner som Markdown").click()
     download = download_info.value
-    assert download.suggested_filename.endswith(".md")
+    assert re.fullmatch(r"trust-model-chattbot-b-eva-b-\d{4}-\d{2}-\d{2}\.md", download.suggested_filename)
     text = Path(download.path()).read_text(encoding="utf-8")
     assert text.startswith("# The trust model – Chattbot &lt;b&gt;Eva&lt;/b&gt;\n")
     assert "- **Organisation:** Exempelkommunen" in text
@@ -468,12 +498,12 @@ def test_print_gives_the_report_only(page, site):
     expect(page.locator(".oai-tm-view--report")).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(".oai-tm-report__title")).to_have_text("Förtroendemodellen – Chattbot")
-    expect(page.locator(".oai-tm-report")).to_contain_text("Inget svar")
+    expect(page.locator(".oai-tm-report")).to_contain_text("Chattbot")
     for hidden in (
         ".md-header",
         ".md-sidebar--primary",
         "h1",
-        ".oai-tm-panel",
+        ".oai-tm-bar",
         ".oai-tm-views",
         ".oai-tm-view--report h2.oai-tm-controls",
         ".oai-tm-privacy",
@@ -605,7 +635,7 @@ def test_no_request_at_all_while_answering(page, site, model):
     for name in ("Sammanfattning", "Rapport", "Skapa utkast till exempel", "Frågor"):
         view(page, name)
     with page.expect_download():
-        page.get_by_role("button", name="Spara svaren till en fil").click()
+        save_button(page).click()
     page.wait_for_timeout(300)
     assert [url for url in requests if not url.startswith(("blob:", "data:"))] == []
     expect(page.locator(".oai-tm-privacy")).to_contain_text("Dina svar sparas bara i den här webbläsaren")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -111,9 +112,20 @@ def test_glossary_page_lists_every_term_in_both_languages(site):
     sv = (site.root / "guide" / "ordlista" / "index.html").read_text(encoding="utf-8")
     en = (site.root / "en" / "guide" / "ordlista" / "index.html").read_text(encoding="utf-8")
     for term in terms:
-        assert f'<dt id="{term.id}">' in sv and f'<dt id="{term.id}">' in en
+        # Each term is a heading: one search entry per term (the search index checks that too).
+        heading = f'<h3 class="oai-glossary__term" id="{term.id}">'
+        assert heading in sv and heading in en
         # The template escapes every term (autoescaping): compare with the escaped text.
         assert escape(term.term["sv"]) in sv and escape(term.term["en"]) in en
+    for lang, prefix in (("sv", ""), ("en", "en/")):
+        index = json.loads((site.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        entries = {doc["location"]: doc for doc in index["docs"]}
+        for term in terms:
+            entry = entries[f"{prefix}guide/ordlista/#{term.id}"]
+            assert entry["title"] == term.term[lang]
+            assert escape(term.definition[lang]) in entry["text"] or term.definition[lang] in entry["text"]
+        # The list is not one entry holding every definition.
+        assert len(entries[f"{prefix}guide/ordlista/#terms"]["text"]) < 100
 
 
 def test_glossary_page_lists_every_word_choice_and_role_in_both_languages(site):

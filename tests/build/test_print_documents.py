@@ -119,6 +119,9 @@ def test_the_whole_guide_has_every_chapter_in_order_with_contents_glossary_and_s
     assert len(parsed.ids) > 200
     text = page.read_text(encoding="utf-8")
     assert 'id="oai-print-contents"' in text and 'id="ordlista"' in text
+    # On paper: no chapter's reading time, and the checklists' boxes are for a pen (no script).
+    assert 'data-oai="reading-time"' not in text
+    assert 'class="task-list"' in text and "checklists.js" not in text
     for link in parsed.links:
         if link.startswith("#"):
             assert link[1:] in parsed.ids, link

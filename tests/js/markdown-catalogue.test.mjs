@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { filterEntries, indexEntry, queryString, selection, statusText } from "../../docs/assets/javascripts/core/catalogue.js";
+import {
+  activeFilters,
+  filterEntries,
+  indexEntry,
+  queryString,
+  selection,
+  statusText,
+} from "../../docs/assets/javascripts/core/catalogue.js";
 import { markdownEscape, markdownQuote, yamlString } from "../../docs/assets/javascripts/core/markdown.js";
 
 test("Markdown escaping leaves no HTML, formatting or structure", () => {
@@ -72,4 +79,34 @@ test("status text and query string", () => {
   assert.equal(statusText(strings, 2, 4), "2 av 4");
   assert.equal(queryString([["q", " skola "], ["type", "region"], ["year", ""]]), "?q=skola&type=region");
   assert.equal(queryString([["q", "  "]]), "");
+});
+
+test("the free-text search finds other forms of a word in the page's language", () => {
+  const entries = [
+    indexEntry("", "Skolplacering i Göteborg"),
+    indexEntry("", "Grundskollärare i Kalmar prövar generativ AI"),
+    indexEntry("", "Vården i Umeå"),
+  ];
+  for (const word of ["skola", "skolan", "SKOLOR"]) {
+    assert.deepEqual(filterEntries(entries, selection([["q", word]], "q", "sv"), 50).visible, [true, true, false], word);
+  }
+  const english = [indexEntry("", "School placement in Gothenburg"), indexEntry("", "Health care")];
+  assert.deepEqual(filterEntries(english, selection([["q", "schools"]], "q", "en"), 50).visible, [true, false]);
+});
+
+test("active filters become chips with the labels of the form, in both languages", () => {
+  const labels = new Map([
+    ["type=municipality", { filter: "Typ av organisation", value: "Kommun" }],
+    ["year=2024", { filter: "Startår", value: "2024" }],
+  ]);
+  const strings = { text: "Sökord", remove: "Ta bort filtret {filter}: {value}" };
+  const pairs = [["q", " skolan "], ["type", "municipality"], ["type", "unknown"], ["year", ""], ["year", "2024"]];
+  assert.deepEqual(activeFilters(pairs, "q", labels, strings), [
+    { name: "q", value: " skolan ", text: "skolan", remove: "Ta bort filtret Sökord: skolan" },
+    { name: "type", value: "municipality", text: "Kommun", remove: "Ta bort filtret Typ av organisation: Kommun" },
+    { name: "year", value: "2024", text: "2024", remove: "Ta bort filtret Startår: 2024" },
+  ]);
+  const english = { text: "Search words", remove: "Remove the filter {filter}: {value}" };
+  assert.equal(activeFilters([["q", "ai"]], "q", labels, english)[0].remove, "Remove the filter Search words: ai");
+  assert.deepEqual(activeFilters([["q", ""]], "q", labels, strings), []);
 });

@@ -91,3 +91,32 @@ test("a spec needs a format, a version and a migration from every older version"
   assert.throws(() => checkVersions({ format: "x", version: 2, migrations: {} }), /no migration from version 1/);
   assert.doesNotThrow(() => checkVersions({ format: "x", version: 1 }));
 });
+
+test("a store notices when another tab has written its record since", () => {
+  const storage = memoryStorage();
+  const mine = createStore({ ...SPEC, storage });
+  const theirs = createStore({ ...SPEC, storage });
+  assert.deepEqual(mine.load(), { data: null, problem: null });
+  assert.equal(mine.changedElsewhere(), false);
+  assert.equal(theirs.save({ count: 1, unit: "kg" }), true);
+  assert.equal(mine.changedElsewhere(), true);
+  assert.equal(theirs.changedElsewhere(), false); // its own write
+  mine.load();
+  assert.equal(mine.changedElsewhere(), false);
+  mine.save({ count: 2, unit: "kg" });
+  assert.equal(mine.changedElsewhere(), false);
+  assert.equal(theirs.changedElsewhere(), true);
+  theirs.clear();
+  assert.equal(mine.changedElsewhere(), true);
+  assert.equal(createStore({ ...SPEC, storage: null }).changedElsewhere(), false);
+});
+
+test("a store locked by a newer record says so", () => {
+  const storage = memoryStorage({ "tool.v1": JSON.stringify({ format: "example-store", version: 9 }) });
+  const store = createStore({ ...SPEC, storage });
+  assert.equal(store.locked, false);
+  store.load();
+  assert.equal(store.locked, true);
+  store.clear();
+  assert.equal(store.locked, false);
+});

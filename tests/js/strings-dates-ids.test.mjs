@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { isoDay, longDate, validIsoDate } from "../../docs/assets/javascripts/core/dates.js";
+import { isoDay, longDate, shortDateTime, timestamp, validIsoDate } from "../../docs/assets/javascripts/core/dates.js";
 import { RECORD_ID, idMaker, newId } from "../../docs/assets/javascripts/core/ids.js";
 import { createTranslator } from "../../docs/assets/javascripts/core/strings.js";
 
@@ -29,6 +29,18 @@ test("dates: today, validity and long dates in both languages", () => {
   assert.equal(longDate("2026-12-03", "sv"), "3 december 2026");
   assert.equal(longDate("2026-12-03", "en"), "3 December 2026");
   assert.equal(longDate("2025-13-45", "sv"), "2025-13-45");
+});
+
+test("timestamps: only ISO 8601 with a zone, shown short in both languages", () => {
+  for (const text of ["2026-12-03T14:05:00.000Z", "2026-12-03T14:05Z", "2026-12-03T14:05:00+01:00"]) {
+    assert.equal(timestamp(text), text);
+  }
+  for (const text of ["2026-12-03", "2026-12-03T14:05:00", "2026-13-03T14:05:00Z", "now", null, 5]) {
+    assert.equal(timestamp(text), "", String(text));
+  }
+  assert.equal(shortDateTime("2026-12-03T14:05:00.000Z", "sv", "UTC"), "3 dec. 2026 14:05");
+  assert.equal(shortDateTime("2026-12-03T14:05:00.000Z", "en", "UTC"), "3 Dec 2026, 14:05");
+  assert.equal(shortDateTime("", "sv"), "");
 });
 
 test("ids: records get safe random ids, elements get numbered ones", () => {

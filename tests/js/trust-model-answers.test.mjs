@@ -9,8 +9,11 @@ import {
   indexModel,
   isAnswered,
   keepable,
+  nextUnfinished,
   overallProgress,
+  questionLabel,
   sectionProgress,
+  unfinishedSections,
 } from "../../docs/assets/javascripts/core/trust-model/model.js";
 import { fixture, site } from "./site-data.mjs";
 
@@ -109,4 +112,25 @@ test("progress, attention notes and answers as text in both languages", () => {
   assert.equal(answerText(question("legal-basis-dpia-date"), "2026-05-31", "en"), "31 May 2026");
   assert.equal(answerText(question("purpose-system-name"), "Eva", "en"), "Eva");
   assert.equal(answerText(question("purpose-system-name"), "", "en"), "");
+});
+
+test("questions are named by number and text; what is left, and where to go on", () => {
+  assert.equal(questionLabel(index, "purpose-system-name", "sv"), "1.1 Vad heter AI-systemet?");
+  assert.equal(questionLabel(index, "purpose-system-name", "en"), "1.1 What is the AI system called?");
+  assert.equal(questionLabel(index, "no-such-question", "sv"), null);
+  const first = index.sections[0].section;
+  const all = Object.fromEntries(first.questions.map((q) => [q.id, q.type === "multiple-choice" ? ["x"] : "x"]));
+  const left = unfinishedSections(index, all);
+  assert.equal(left.length, index.sections.length - 1);
+  assert.deepEqual([left[0].position, left[0].left], [1, index.sections[1].section.questions.length]);
+  assert.equal(nextUnfinished(index, all).position, 1);
+  assert.equal(nextUnfinished(index, all, 4).position, 4);
+  const lastOnly = Object.fromEntries(
+    index.sections.slice(0, -1).flatMap(({ section }) => section.questions.map((q) => [q.id, ["x"]]))
+  );
+  assert.equal(nextUnfinished(index, lastOnly, 2).position, index.sections.length - 1);
+  assert.equal(nextUnfinished(index, { ...lastOnly, ...all }, index.sections.length - 1).position, index.sections.length - 1);
+  const everything = Object.fromEntries([...index.questions.keys()].map((id) => [id, ["x"]]));
+  assert.equal(nextUnfinished(index, everything), null);
+  assert.deepEqual(unfinishedSections(index, everything), []);
 });

@@ -15,10 +15,15 @@ import {
   currentAssessment,
   displayName,
   emptyAssessment,
+  answersFileName,
+  isUntouched,
   parseAnswersFile,
   restoreState,
   storeSpec,
   storedState,
+  syncState,
+  touch,
+  uniqueName,
 } from "../../docs/assets/javascripts/core/trust-model/assessments.js";
 import { indexModel } from "../../docs/assets/javascripts/core/trust-model/model.js";
 import { fixture, site } from "./site-data.mjs";
@@ -36,15 +41,70 @@ test("the stored record round-trips through a store", () => {
   const store = createStore(storeSpec(storage, KEY));
   const state = restoreState(null, index, OPTIONS);
   assert.equal(state.assessments.length, 1);
+  assert.equal(storedState(state), null); // nothing worth keeping yet
   state.assessments[0].answers["purpose-system-name"] = "Eva";
+  touch(state.assessments[0], new Date(Date.UTC(2026, 11, 3, 13, 5)));
   state.reportLang = "en";
   assert.equal(store.save(storedState(state)), true);
   const raw = JSON.parse(storage.getItem(KEY));
   assert.equal(raw.format, STORE_FORMAT);
   assert.equal(raw.version, 2);
+  assert.equal("report_lang" in raw, false); // the report's language follows the page
   const again = restoreState(store.load().data, index, OPTIONS);
-  assert.equal(again.reportLang, "en");
+  assert.equal(again.reportLang, "sv");
   assert.equal(currentAssessment(again).answers["purpose-system-name"], "Eva");
+  assert.equal(currentAssessment(again).changed, "2026-12-03T13:05:00.000Z");
+});
+
+test("an assessment nobody has worked on is untouched; anything done to it counts", () => {
+  const fresh = emptyAssessment(makeId);
+  assert.equal(fresh.changed, "");
+  assert.equal(isUntouched(fresh), true);
+  for (const change of [
+    (a) => (a.name = "Eget"),
+    (a) => (a.answers.x = "y"),
+    (a) => a.unmatched.push({ id: "q", value: "v", reason: "unknown-question" }),
+    (a) => (a.draft.id = "x"),
+    (a) => (a.ai_act = { outcomes: ["MINIMAL"] }), // a result carried from the AI Act decision aid
+  ]) {
+    const assessment = emptyAssessment(makeId);
+    change(assessment);
+    assert.equal(isUntouched(assessment), false);
+  }
+  const state = restoreState(null, index, OPTIONS);
+  state.assessments.push(emptyAssessment(makeId));
+  assert.equal(storedState(state).assessments.length, 2); // two are kept: the reader made the second
+});
+
+test("a tab takes in another tab's record but keeps its own place", () => {
+  const mine = restoreState(null, index, OPTIONS);
+  const other = emptyAssessment(makeId);
+  other.answers["purpose-system-name"] = "Från den andra fliken";
+  const theirs = { current: other.id, section: 7, assessments: [mine.assessments[0], other] };
+  mine.section = 2;
+  mine.reportLang = "en";
+  const synced = syncState(mine, theirs, index, OPTIONS);
+  assert.equal(synced.assessments.length, 2);
+  assert.equal(synced.assessments[1].answers["purpose-system-name"], "Från den andra fliken");
+  assert.equal(synced.current, mine.current);
+  assert.equal(synced.section, 2);
+  assert.equal(synced.reportLang, "en");
+  const gone = syncState(mine, { current: other.id, assessments: [other] }, index, OPTIONS);
+  assert.equal(gone.current, other.id); // this tab's assessment was deleted in the other
+  const cleared = syncState(mine, null, index, OPTIONS);
+  assert.equal(cleared.assessments.length, 1);
+  assert.equal(isUntouched(cleared.assessments[0]), true);
+});
+
+test("names are made unique, and file names follow the page's language", () => {
+  assert.equal(uniqueName("Eva", ["Adam"]), "Eva");
+  assert.equal(uniqueName("Eva", ["Eva", "Eva (2)"]), "Eva (3)");
+  const day = new Date(2026, 11, 3, 12);
+  assert.equal(answersFileName(t, "Chattbot Eva", day), "fortroendemodellen-chattbot-eva-2026-12-03.json");
+  const en = createTranslator(settings.strings, "en");
+  assert.equal(answersFileName(en, "Chattbot Eva", day), "trust-model-chattbot-eva-2026-12-03.json");
+  assert.equal(answersFileName(en, "", day), "trust-model-answers-2026-12-03.json");
+  assert.match(answersFileName(t, ""), /^fortroendemodellen-svar-\d{4}-\d{2}-\d{2}\.json$/);
 });
 
 test("version 1 of the stored record: the draft's one source becomes a list", () => {
@@ -66,6 +126,8 @@ test("version 1 of the stored record: the draft's one source becomes a list", ()
   const state = restoreState(data, index, OPTIONS);
   assert.equal(state.current, "abc");
   assert.equal(state.section, 3);
+  assert.equal(state.reportLang, "sv"); // a stored report language is no longer used
+  assert.equal(state.assessments[0].changed, "");
   const plain = (value) => JSON.parse(JSON.stringify(value));
   assert.deepEqual(plain(state.assessments[0].draft), { id: "x", sources: [{ title: "Källa", url: "https://example.org/" }] });
   assert.deepEqual({ ...state.assessments[1].draft }, {});
@@ -140,13 +202,21 @@ test("save then load gives identical answers", () => {
   assert.equal(data.format_version, 1);
   assert.equal(data.model_version, site.model.version);
   assert.equal(data.saved, "2026-01-01T00:00:00.000Z");
+  assert.equal("changed" in data.assessment, false); // never changed: the file says nothing
   const loaded = parseAnswersFile(text, spec, index, makeId);
+  assert.equal(loaded.assessment.changed, "2026-01-01T00:00:00.000Z"); // then the day it was saved
   assert.deepEqual({ ...loaded.assessment.answers }, { ...assessment.answers });
   assert.deepEqual(loaded.assessment.unmatched, assessment.unmatched);
   assert.equal(loaded.assessment.name, "Handläggningsstöd ÅÄÖ");
   assert.equal(loaded.modelVersion, site.model.version);
   const bare = JSON.parse(answersFile(spec, emptyAssessment(makeId), "x", "1"));
   assert.equal("unmatched" in bare.assessment, false);
+  touch(assessment, new Date(Date.UTC(2025, 5, 1)));
+  const dated = answersFile(spec, assessment, "x", "1", new Date(Date.UTC(2026, 0, 1)));
+  assert.equal(JSON.parse(dated).assessment.changed, "2025-06-01T00:00:00.000Z");
+  assert.equal(parseAnswersFile(dated, spec, index, makeId).assessment.changed, "2025-06-01T00:00:00.000Z");
+  const odd = JSON.stringify({ ...JSON.parse(dated), saved: "yesterday", assessment: { name: "x", answers: {}, changed: "2025-13-01T00:00:00Z" } });
+  assert.equal(parseAnswersFile(odd, spec, index, makeId).assessment.changed, "");
 });
 
 test("the older-model and hostile fixtures load as far as they fit", () => {

@@ -10,6 +10,8 @@ import {
   draftMeta,
   draftProblems,
   isRequired,
+  issueUrl,
+  MAX_ISSUE_URL,
   labelOf,
 } from "../../docs/assets/javascripts/core/trust-model/draft.js";
 import { indexModel } from "../../docs/assets/javascripts/core/trust-model/model.js";
@@ -82,6 +84,7 @@ test("the answers prefill the draft", () => {
   assert.equal(defaults.personal_data, "true");
   assert.deepEqual(defaults.sources, [{}]);
   const empty = draftDefaults({ answers: { "monitoring-status": "not-a-status" } }, settings.draft_prefill, rules, "Namn");
+  assert.equal(defaults.title_en, ""); // never the Swedish title
   assert.equal(empty.title_sv, "Namn");
   assert.equal(empty.status, undefined);
   assert.equal(empty.personal_data, undefined);
@@ -192,4 +195,32 @@ test("an answer the draft quotes may not hold the placeholder TODO", () => {
   const question = index.questions.get("purpose-problem").question;
   assert.deepEqual(problems, [{ key: null, message: `Svaret på fråga ${question.number} innehåller ordet TODO, som inte får finnas i ett exempel. Ändra svaret under Frågor.` }]);
   assert.deepEqual(draftProblems(form(), rules, DAY, sv, index, { "purpose-problem": "TODOS" }), []);
+});
+
+test("the issue form of the repository is prefilled with the draft, within GitHub's limits", () => {
+  const data = form();
+  data.sources.push({ title: "Tidningen", url: "https://example.org/news", publisher: "Tidningen", kind: "secondary" });
+  const files = [{ name: "x.md", text: "---\nid: x\n---\nText med å och & och =" }];
+  const url = new URL(issueUrl("https://github.com/offentligai/offentligai/", data, files));
+  assert.equal(url.origin + url.pathname, "https://github.com/offentligai/offentligai/issues/new");
+  const q = url.searchParams;
+  assert.equal(q.get("template"), "propose-example.yml");
+  assert.equal(q.get("title"), "Exempel / Example: Bygglovsassistenten");
+  assert.equal(q.get("summary"), data.summary_sv);
+  assert.equal(q.get("organisation"), "Exempelby kommun");
+  assert.equal(q.get("organisation_number"), "212000-0142");
+  assert.equal(q.get("year_started"), "2024");
+  assert.equal(q.has("year_ended"), false); // empty fields are left out
+  assert.equal(q.get("own_page"), "https://example.org/press"); // the primary source
+  assert.equal(
+    q.get("sources"),
+    "Pressmeddelande – Exempelby kommun – https://example.org/press – 2024-05-02\nTidningen – Tidningen – https://example.org/news"
+  );
+  assert.equal(q.get("details"), files[0].text);
+  const long = [{ name: "x.md", text: "ö".repeat(20000) }];
+  const shortened = issueUrl("https://github.com/o/r", { sources: "none" }, long);
+  assert.ok(shortened.length <= MAX_ISSUE_URL, shortened.length);
+  const details = new URL(shortened).searchParams.get("details");
+  assert.ok(details.endsWith("\n…") && details.length > 500);
+  assert.equal(new URL(shortened).searchParams.has("own_page"), false);
 });

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { markdownEscape } from "../../docs/assets/javascripts/core/markdown.js";
 import { createTranslator } from "../../docs/assets/javascripts/core/strings.js";
 import { indexModel } from "../../docs/assets/javascripts/core/trust-model/model.js";
-import { reportData, reportMarkdown } from "../../docs/assets/javascripts/core/trust-model/report.js";
+import { reportData, reportFileName, reportMarkdown } from "../../docs/assets/javascripts/core/trust-model/report.js";
 import { site } from "./site-data.mjs";
 
 const index = indexModel(site.model);
@@ -55,4 +55,33 @@ test("the report in English on a Swedish page, and as Markdown", () => {
 test("a report without an organisation leaves the fact out", () => {
   const data = reportData({ answers: {} }, "sv", context);
   assert.deepEqual(data.facts.map(([term]) => term), ["Datum", "Modellens version", "Besvarade frågor"]);
+  assert.deepEqual(data.notes, []); // no free-text answer to leave untranslated
+  assert.equal(data.empty, null);
+});
+
+test("answered questions only: a few answers give a short report, and it says so", () => {
+  const data = reportData(assessment, "sv", { ...context, answeredOnly: true });
+  const questions = data.parts.flatMap((part) => part.sections.flatMap((section) => section.questions));
+  assert.deepEqual(questions.map((q) => q.number), ["1.1", "1.2", "1.3", "1.5", "6.6"]);
+  assert.equal(questions.every((q) => q.answer !== null), true);
+  assert.equal(data.parts.flatMap((part) => part.sections).length, 2);
+  assert.deepEqual(data.notes, [
+    "Rapporten visar bara de frågor som är besvarade.",
+    "Svar i fritext står som de skrevs. De är inte översatta.",
+  ]);
+  const none = reportData({ answers: {} }, "en", { ...context, answeredOnly: true });
+  assert.deepEqual(none.parts, []);
+  assert.equal(none.empty, "No question has been answered yet.");
+  assert.ok(reportMarkdown(none).includes("\n\nNo question has been answered yet.\n"));
+  assert.ok(reportMarkdown(data).includes("*Svar i fritext står som de skrevs. De är inte översatta.*"));
+});
+
+test("the report names the day the answers last changed, and its file name its language", () => {
+  const changed = new Date(2026, 10, 20, 12).toISOString(); // noon, local time
+  const data = reportData({ ...assessment, changed }, "sv", context);
+  assert.deepEqual(data.facts[2], ["Svaren ändrades senast", "20 november 2026"]);
+  assert.deepEqual(reportData({ ...assessment, changed }, "en", context).facts[2], ["Answers last changed", "20 November 2026"]);
+  assert.equal(reportData({ ...assessment, changed: "yesterday" }, "sv", context).facts.length, 4);
+  assert.equal(reportFileName(t, "Eva", "2026-12-03", "sv"), "fortroendemodellen-eva-2026-12-03.md");
+  assert.equal(reportFileName(t, "", "2026-12-03", "en"), "trust-model-report-2026-12-03.md");
 });

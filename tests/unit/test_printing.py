@@ -30,6 +30,15 @@ def test_references_to_ids_follow_the_ids_to_their_new_names():
     assert 'aria-describedby="outside"' in prepared  # not an id of the chapter: left alone
 
 
+def test_a_chapter_loses_its_reading_time():
+    html = (
+        '<h1 id="juridik">Juridik</h1>\n<p class="oai-reading-time" data-oai="reading-time" '
+        "data-search-exclude>Lästid: cirka 9 minuter</p>\n<p>Text</p>"
+    )
+    prepared = document.prepare(html, "juridik", "guide/juridik/", CHAPTERS, "guide/utskrift/")
+    assert prepared == "<p>Text</p>"
+
+
 @pytest.mark.parametrize(
     ("href", "expected"),
     [

@@ -491,7 +491,7 @@ def test_glossary_reports_every_problem_with_its_place():
         "g.yml: terms[0].term.en: a non-empty text is required",
         'g.yml: terms[0].definition.en: say "hi": one line without double quotes',
         "g.yml: terms[0].match.en: a non-empty list of word forms",
-        "g.yml: terms[1].extra: unknown key; allowed: id, term, definition, match",
+        "g.yml: terms[1].extra: unknown key; allowed: id, term, definition, match, see",
     ]:
         assert line in report
 

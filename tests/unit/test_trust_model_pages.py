@@ -62,10 +62,20 @@ def test_replace_markers_reports_every_unknown_directive():
     )
     with pytest.raises(ContentError) as caught:
         pages.replace_markers(text, lambda args: "", ["before", "development"], "fortroendemodellen/x.md")
+    allowed = "allowed: part=<before|development>, tool or start"
     assert [str(p) for p in caught.value.problems] == [
         "fortroendemodellen/x.md: trust-model marker part: during: allowed: before, development",
-        "fortroendemodellen/x.md: trust-model marker: tools: allowed: part=<before|development> or tool",
-        "fortroendemodellen/x.md: trust-model marker: (empty): allowed: part=<before|development> or tool",
+        f"fortroendemodellen/x.md: trust-model marker: tools: {allowed}",
+        f"fortroendemodellen/x.md: trust-model marker: (empty): {allowed}",
+    ]
+
+
+def test_tool_and_start_take_no_value():
+    text = "<!-- offentligai:trust-model start -->\n<!-- offentligai:trust-model start=x -->\n"
+    with pytest.raises(ContentError) as caught:
+        pages.replace_markers(text, lambda args: "", ["before"], "index.md")
+    assert [str(p) for p in caught.value.problems] == [
+        "index.md: trust-model marker: start=x: allowed: part=<before>, tool or start"
     ]
 
 
@@ -145,6 +155,29 @@ def test_tool_body_has_message_part_links_guide_links_and_mount_point():
     assert '<a data-oai-tm-part="before" href="infor-utveckling.md">Inför utveckling</a>' in html
     assert '<a data-oai-tm-guide="kapitel" href="../guide/kapitel.md">Kapitlet</a>' in html
     assert '<div id="oai-tm-app" class="oai-tm" data-oai-tm-app hidden="hidden"></div>' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "page", "link"),
+    [
+        ("sv", "index.md", "fortroendemodellen/verktyg.md"),
+        ("en", "fortroendemodellen/index.en.md", "verktyg.md"),
+    ],
+)
+def test_start_counts_the_model_and_links_to_the_tool(lang, page, link):
+    model = fixture_model()
+    count = sum(1 for _ in tm.questions(model))
+    sections = sum(len(part["sections"]) for part in model["parts"])
+    text = pages.render_start(theme_env(), model, strings_for(STRINGS, lang), page)
+    html = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
+    size = {
+        "sv": f"har {count} frågor i {sections} avsnitt",
+        "en": f"has {count} questions in {sections} sections",
+    }
+    assert size[lang] in html
+    assert ("dataskyddsombudet" if lang == "sv" else "data protection officer") in html
+    button = {"sv": "Gör en självskattning", "en": "Start a self-assessment"}[lang]
+    assert f'<a class="md-button md-button--primary" href="{link}">{button}</a>' in html
 
 
 # ---------------------------------------------------------------------------

@@ -338,6 +338,8 @@ def catalogue(
             "some": t["ex_status_some"],
             "none": t["ex_status_none"],
             "more": t["ex_show_more"],
+            "text": t["ex_chip_text"],
+            "remove": t["ex_chip_remove"],
         },
         "page_size": PAGE_SIZE,
     }

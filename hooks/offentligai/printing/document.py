@@ -96,6 +96,8 @@ def chapter_slug(url: str) -> str:
 
 
 _H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>\s*", re.S)
+# A chapter's reading time (partials/reading-time.html) is for reading it on screen, one at a time.
+_READING_TIME = re.compile(r'<p\b[^>]*\bdata-oai="reading-time"[^>]*>.*?</p>\s*', re.S)
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _ID = re.compile(r'\bid="([^"]+)"')
 _ADDRESS = re.compile(r'\b(href|src)="([^"]*)"')
@@ -108,9 +110,10 @@ def prepare(content: str, slug: str, url: str, chapters: Mapping[str, str], prin
 
     ``url``: the chapter page's site-relative address; ``chapters``: every chapter's address
     -> its slug; ``print_url``: the print page's address. The leading ``h1`` goes (the
-    document gives the chapter its heading).
+    document gives the chapter its heading), and so does the chapter's reading time.
     """
     content = _H1.sub("", content, count=1)
+    content = _READING_TIME.sub("", content, count=1)
     content = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
     ids = set(_ID.findall(content))
     content = _ID.sub(lambda m: f'id="{slug}--{m.group(1)}"', content)

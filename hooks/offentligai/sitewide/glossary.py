@@ -2,25 +2,33 @@
 
 On a guide page, the first place where one of a term's ``match`` forms appears becomes
 ``<abbr tabindex="0" title="definition">``, so that a reader sees the definition on hover
-or keyboard focus (Material's ``content.tooltips``) without leaving the page; the
-glossary page lists every term. Terms are marked on the page's HTML, once per page and
-never inside links, headings, code or other elements where an explanation does not belong
-(``NOT_MARKED_IN``): a focusable ``abbr`` inside a link would nest two focus stops.
+or keyboard focus (Material's ``content.tooltips``) without leaving the page. Terms are
+marked on the page's HTML, once per page and never inside links, headings, code or other
+elements where an explanation does not belong (``NOT_MARKED_IN``): a focusable ``abbr``
+inside a link would nest two focus stops.
+The glossary page lists every term, each under a heading of its own, so that site search
+finds the single term (one search entry per heading), and links a term to the section of
+the guide that explains it (``see``).
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import frontmatter
 from ..datafiles import read_yaml
 from ..errors import ContentError, Problem
 from ..languages import LANGUAGES, collation_key
 
 MAX_DEFINITION = 250
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A page under docs/ and the id of one of its headings: guide/juridik.md#dpia
+_SEE = re.compile(r"^(?P<page>[a-z0-9][a-z0-9/_-]*\.md)#(?P<anchor>[a-z0-9]+(?:-[a-z0-9]+)*)$")
+_KEYS = ("id", "term", "definition", "match", "see")
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,16 @@ class Term:
     term: dict[str, str]
     definition: dict[str, str]
     match: dict[str, list[str]]
+    see: str | None = None  # the section of the guide that explains the term: guide/juridik.md#dpia
+
+
+@dataclass(frozen=True)
+class SeeAlso:
+    """A term's link to the section that explains it, in one language."""
+
+    href: str  # relative to the glossary page's file: "juridik.md#dpia"
+    page: str  # the page's title
+    section: str  # the heading's text
 
 
 def _texts(value: object, where: str, file: str, problems: list[Problem]) -> dict[str, str]:
@@ -61,11 +79,9 @@ def parse_glossary(data: object, file: str) -> list[Term]:
                 Problem(file, where, entry, "each term must be a mapping with id, term, definition, match")
             )
             continue
-        unknown = sorted(set(entry) - {"id", "term", "definition", "match"})
+        unknown = sorted(set(entry) - set(_KEYS))
         for key in unknown:
-            problems.append(
-                Problem(file, f"{where}.{key}", "", "unknown key; allowed: id, term, definition, match")
-            )
+            problems.append(Problem(file, f"{where}.{key}", "", f"unknown key; allowed: {', '.join(_KEYS)}"))
         term_id = entry.get("id")
         if not isinstance(term_id, str) or not _ID.match(term_id):
             problems.append(
@@ -110,7 +126,12 @@ def parse_glossary(data: object, file: str) -> list[Term]:
                 )
             else:
                 matches[lang] = [f.strip() for f in forms]
-        terms.append(Term(term_id, names, definitions, matches))
+        see = entry.get("see")
+        if see is not None and not (isinstance(see, str) and _SEE.match(see)):
+            allowed = "a page under docs/ and a heading id, such as guide/juridik.md#dpia"
+            problems.append(Problem(file, f"{where}.see", see, allowed))
+            see = None
+        terms.append(Term(term_id, names, definitions, matches, see))
     if problems:
         raise ContentError(problems)
     return terms
@@ -120,6 +141,45 @@ def load_glossary(path: Path) -> list[Term]:
     """Read and validate the glossary file."""
     file = path.as_posix()
     return parse_glossary(read_yaml(path, file), file)
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t]*\{[^}]*#(?P<id>[\w-]+)[^}]*\}[ \t]*$", re.M)
+
+
+def see_also(terms: list[Term], lang: str, docs_dir: Path, page_src: str, file: str) -> dict[str, SeeAlso]:
+    """Each term's link to the section that explains it, for the glossary page ``page_src`` in ``lang``.
+
+    The title and heading come from the page's file in ``lang`` (``x.en.md``, or the Swedish file
+    where there is no English one); a missing page or heading id is reported with the term.
+    """
+    problems: list[Problem] = []
+    links: dict[str, SeeAlso] = {}
+    for index, term in enumerate(terms):
+        match = _SEE.match(term.see or "")
+        if match is None:
+            continue
+        path, anchor = match["page"], match["anchor"]
+        translated = docs_dir / f"{path[:-3]}.{lang}.md"
+        source = translated if translated.is_file() else docs_dir / path
+        where = f"terms[{index}].see"
+        if not source.is_file():
+            problems.append(Problem(file, where, term.see, "no such page under docs/"))
+            continue
+        try:
+            document = frontmatter.split(source.read_text(encoding="utf-8"))
+        except frontmatter.FrontMatterError as error:
+            problems.append(Problem(file, where, term.see, f"{source.name}: {error}"))
+            continue
+        headings = {found["id"]: found["text"] for found in _HEADING.finditer(document.body)}
+        if anchor not in headings:
+            problems.append(Problem(file, where, term.see, f"{source.name} has no heading with id {anchor}"))
+            continue
+        title = str(document.meta.get("title") or path)
+        href = posixpath.relpath(path, posixpath.dirname(page_src) or ".") + f"#{anchor}"
+        links[term.id] = SeeAlso(href, title, headings[anchor])
+    if problems:
+        raise ContentError(problems)
+    return links
 
 
 def sorted_terms(terms: list[Term], lang: str) -> list[Term]:

@@ -1,6 +1,6 @@
 """Small, checked fixes to Material's JavaScript bundle, applied to the built copy.
 
-Material 9.8 has two behaviours that we cannot change through configuration:
+Material 9.8 has behaviours that we cannot change through configuration:
 
 1. For every ``<link rel="alternate">`` it fetches ``sitemap.xml`` relative to the link's
    address. With page-level ``hreflang`` links (which search engines need) that is a
@@ -17,6 +17,16 @@ Material 9.8 has two behaviours that we cannot change through configuration:
    runs without the stemmer, so an inflected form never finds its stem in a stemmed index
    (``kakorna`` finds nothing although the page says ``kakor``). We add the plain word as
    a second, optional clause that does go through the language's stemmer.
+5. It marks a query word as missing from a result ("Saknas: ~~personuppgifter~~") unless a
+   matched index term starts with the word as typed. With the stemmer, the matched term is the
+   stem ("personuppgift"), so every inflected word was called missing while it was highlighted;
+   and the language's stop words, which are never indexed, were called missing everywhere. A
+   word now counts as found when a matched term is its stem too, and stop words are not
+   counted (nor can an unmatched duplicate clause undo a match).
+6. It orders results by score alone. Results that contain every query word now come first.
+7. A search that finds nothing is a dead end. Where the search dialog names the page in the
+   other language (``data-oai-elsewhere`` in ``overrides/partials/search.html``), the "no
+   results" line gets a link that runs the same search there (Material's ``?q=``).
 
 Each patch must match exactly once: after a Material upgrade a failed match stops the
 build instead of silently shipping the stock behaviour.
@@ -41,6 +51,18 @@ from pathlib import Path
 from ..languages import PREFIX
 
 BUNDLE = "assets/javascripts/bundle.*.min.js"
+_NO_RESULTS = 'case 0:s.textContent=f.length?Me("search.result.none"):Me("search.result.placeholder");'
+# After the "no results" line (`s`, the query `f`): a link to the same search in the other language.
+_SEARCH_ELSEWHERE = (
+    '{let d=s.closest("[data-oai-elsewhere]"),q=f.trim();'
+    "if(d&&q){"
+    'let k=document.createElement("a");'
+    'k.className="oai-search-elsewhere";'
+    "k.hreflang=d.dataset.oaiElsewhereLang;"
+    'k.href=d.dataset.oaiElsewhere+"?q="+encodeURIComponent(q);'
+    'k.textContent=d.dataset.oaiElsewhereLabel.split("{query}").join(q);'
+    "s.append(k)}}"
+)
 WORKER = "assets/javascripts/workers/search.*.min.js"
 
 
@@ -88,10 +110,43 @@ def patches() -> list[Patch]:
             'me("content").map(e=>V("search.highlight")&&we().searchParams.has("h")?Ai(',
         ),
         Patch(
+            BUNDLE,
+            "a search that finds nothing offers the same search in the other language",
+            _NO_RESULTS,
+            _NO_RESULTS + _SEARCH_ELSEWHERE,
+        ),
+        Patch(
             WORKER,
             "stemmed matching of whole query words",
             ".map(r=>/(^[+-]|[~^]\\d+$)/.test(r)?r:`${r}*`)",
             ".map(r=>/(^[+-]|[~^]\\d+$)/.test(r)?r:`${r}* ${r}`)",
+        ),
+        Patch(
+            WORKER,
+            "know each query word's stem and whether it is a stop word of the index's language",
+            "let r=le(e).filter(s=>s.presence!==lunr.Query.presence.PROHIBITED)",
+            "let r=le(e).filter(s=>s.presence!==lunr.Query.presence.PROHIBITED)"
+            ".map(s=>(s.stem=this.index.pipeline.runString(s.term)[0],"
+            "s.stop=!(lunr.sv||lunr).stopWordFilter(s.term),s))",
+        ),
+        Patch(
+            WORKER,
+            "a query word is found when a matched term is its stem",
+            "e[s].startsWith(o.term)&&(n[o.term]=!0,r.delete(o))",
+            "(e[s].startsWith(o.term)||e[s]===o.stem)&&(n[o.term]=!0,r.delete(o))",
+        ),
+        Patch(
+            WORKER,
+            "no 'missing' for stop words, and no unmatched clause undoes a match of the same word",
+            "for(let s of r)(i=lunr.stopWordFilter)!=null&&i.call(lunr,s.term)&&(n[s.term]=!1)",
+            "for(let s of r)s.stop||(n[s.term]=n[s.term]||!1)",
+        ),
+        Patch(
+            WORKER,
+            "results with every query word first",
+            ".sort((s,o)=>o.score-s.score)",
+            ".sort((s,o)=>Object.values(o.terms).every(Boolean)-Object.values(s.terms).every(Boolean)"
+            "||o.score-s.score)",
         ),
     ]
 

@@ -329,6 +329,14 @@ def answers_schema() -> dict:
                             "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
                         },
                     },
+                    "ai_act": {
+                        "type": ["object", "null"],
+                        "description": (
+                            "the result of the AI Act decision aid carried into this assessment: the aid's "
+                            "version, the date the duties were dated against, the outcome ids, risk class, "
+                            "roles, duty ids with their dates and the aid's answers (see /data/ai-act.json)"
+                        ),
+                    },
                     "unmatched": {
                         "type": "array",
                         "description": "answers that did not fit the model: question id, the value and why",

@@ -2,6 +2,8 @@
 
 A stub page holds a marker such as ``<!-- offentligai:trust-model part=before -->``; the
 hook replaces it with the part rendered by a Jinja template as Markdown-compatible HTML.
+``tool`` marks the tool's place on its page; ``start`` is the way in to the tool (how big
+the job is, counted from the model, and a button), on any page.
 Section headings are Markdown headings with explicit ids (``## Title { #purpose }``) so
 that MkDocs registers their anchors, and links to AI-guiden are Markdown links
 (``../guide/<slug>.md``) so that MkDocs checks them and resolves them per language.
@@ -9,6 +11,7 @@ that MkDocs registers their anchors, and links to AI-guiden are Markdown links
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -26,6 +29,9 @@ from . import model as tm
 MARKER = re.compile(r"<!--\s*offentligai:trust-model\b(?P<args>[^>]*?)-->")
 PART_TEMPLATE = "partials/trust-model-part.html"
 TOOL_TEMPLATE = "partials/trust-model-tool-body.html"
+START_TEMPLATE = "partials/trust-model-start.html"
+TOOL_PAGE = "fortroendemodellen/verktyg.md"  # the tool's page, as MkDocs names its source
+WORDS = ("tool", "start")  # the markers that take no value
 TOOL_PAGE_TEMPLATE = "trust-model-tool.html"
 STRING_PREFIX = "tm_"
 STORAGE_KEY = "offentligai.trust-model.v1"
@@ -58,7 +64,7 @@ def replace_markers(
     problems: list[Problem] = []
 
     def check(args: dict[str, str]) -> Problem | None:
-        if set(args) == {"tool"}:
+        if len(args) == 1 and next(iter(args)) in WORDS and not next(iter(args.values())):
             return None
         if set(args) == {"part"}:
             if args["part"] in part_ids:
@@ -68,7 +74,7 @@ def replace_markers(
             file,
             "trust-model marker",
             " ".join(f"{k}={v}" if v else k for k, v in args.items()) or "(empty)",
-            f"allowed: part=<{'|'.join(part_ids)}> or tool",
+            f"allowed: part=<{'|'.join(part_ids)}>, {' or '.join(WORDS)}",
         )
 
     for match in MARKER.finditer(markdown):
@@ -108,6 +114,18 @@ def render_tool(
     """The tool's mount point, the message without JavaScript and the links the tool uses."""
     return env.get_template(TOOL_TEMPLATE).render(
         model=model, lang=lang, t=strings, guides=guides, slugs=tm.used_guides(model)
+    )
+
+
+def render_start(
+    env: jinja2.Environment, model: Mapping[str, Any], strings: Mapping[str, str], page_src: str
+) -> str:
+    """The way in to the tool for the page ``page_src``: the size of the job and a button."""
+    questions = sum(1 for _ in tm.questions(model))
+    sections = sum(len(part["sections"]) for part in model["parts"])
+    link = posixpath.relpath(TOOL_PAGE, posixpath.dirname(page_src) or ".")
+    return env.get_template(START_TEMPLATE).render(
+        t=strings, questions=questions, sections=sections, link=link
     )
 
 

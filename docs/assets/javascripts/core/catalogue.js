@@ -5,9 +5,11 @@
  *
  * Each example carries its filter values as "param=value" tokens, the same pairs the form
  * submits. Within one filter the chosen values are alternatives (OR); different filters
- * and the words of the free-text search must all match (AND).
+ * and the words of the free-text search must all match (AND). A word matches its other
+ * forms in the page's language ("skolan" finds "grundskollärare"; see stemming.js).
  */
 
+import { wordMatcher } from "./stemming.js";
 import { fill, fold } from "./text.js";
 
 /** An example of the list: its tokens ("param=value param=value …") grouped by filter, and its folded text. */
@@ -21,13 +23,19 @@ export function indexEntry(tokens, text) {
   return { byParam, text: fold(text) };
 }
 
-/** The form's [name, value] pairs as {selected: Map param → Set of tokens, words}. */
-export function selection(pairs, textParam) {
+/**
+ * The form's [name, value] pairs as {selected: Map param → Set of tokens, words}, where each
+ * word of the free-text search is a test of an entry's folded text, for words in `lang`.
+ */
+export function selection(pairs, textParam, lang = "sv") {
   const selected = new Map();
   let words = [];
   for (const [name, value] of pairs) {
     if (name === textParam) {
-      words = fold(value).split(/\s+/).filter(Boolean);
+      words = String(value)
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((word) => wordMatcher(word, lang));
     } else if (value) {
       if (!selected.has(name)) selected.set(name, new Set());
       selected.get(name).add(`${name}=${value}`);
@@ -49,7 +57,7 @@ export function filterEntries(entries, { selected, words }, limit) {
   let matches = 0;
   const visible = entries.map((entry) => {
     // null: matches everything; a param: fails only that filter; undefined: fails more
-    let failed = words.every((word) => entry.text.includes(word)) ? null : undefined;
+    let failed = words.every((matches) => matches(entry.text)) ? null : undefined;
     if (failed === null) {
       for (const [param, wanted] of selected) {
         const tokens = entry.byParam.get(param) || [];
@@ -87,4 +95,27 @@ export function queryString(pairs) {
   }
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+/**
+ * The active filters, one chip each, in the order of the form: [{name, value, text, remove}],
+ * where `text` is what the chip shows and `remove` its accessible name. `labels` maps
+ * "param=value" to {filter, value} (the filter's and the value's labels); the free-text search
+ * is one chip labelled `strings.text`. Strings: {text, remove} ("{filter}: {value}").
+ */
+export function activeFilters(pairs, textParam, labels, strings) {
+  const chips = [];
+  for (const [name, raw] of pairs) {
+    const value = String(raw).trim();
+    if (!value) continue;
+    const label = name === textParam ? { filter: strings.text, value } : labels.get(`${name}=${value}`);
+    if (!label) continue; // a value the form does not offer
+    chips.push({
+      name,
+      value: raw,
+      text: label.value,
+      remove: fill(strings.remove, { filter: label.filter, value: label.value }),
+    });
+  }
+  return chips;
 }

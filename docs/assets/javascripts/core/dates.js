@@ -29,3 +29,17 @@ export function longDate(iso, lang) {
     new Date(Date.UTC(year, month - 1, day))
   );
 }
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** `text` when it is an ISO 8601 date and time with a zone ("2026-12-03T14:05:00.000Z"), else "". */
+export function timestamp(text) {
+  return typeof text === "string" && TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text)) ? text : "";
+}
+
+/** "3 dec. 2026 14:05" / "3 Dec 2026, 14:05" for a timestamp, in the reader's time zone; "" for none. */
+export function shortDateTime(text, lang, timeZone) {
+  if (!timestamp(text)) return "";
+  const locale = lang === "sv" ? "sv-SE" : "en-GB";
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(text));
+}

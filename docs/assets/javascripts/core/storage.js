@@ -56,12 +56,15 @@ export function migrate(data, version, spec) {
  *   "unreadable" (not JSON or not this format: it will be replaced) or "newer" (written by a
  *   newer version of the tool: kept, and this store will not write over it).
  * save(data) → true when stored; clear() removes the record.
+ * changedElsewhere() → true when the record is no longer what this store last read or wrote:
+ *   another tab of the same tool has written it since (sync before changing anything).
  */
 export function createStore(spec) {
   checkVersions(spec);
   const { storage, key, format, version } = spec;
   let available = Boolean(storage);
   let locked = false;
+  let seen = null; // the record's text as this store last read or wrote it
 
   const guarded = (action) => {
     if (!available) return false;
@@ -78,9 +81,14 @@ export function createStore(spec) {
     get available() {
       return available;
     },
+    /** True after load() found a record of a newer version: save() and changes leave it alone. */
+    get locked() {
+      return locked;
+    },
     load() {
       let text = null;
       if (!guarded(() => (text = storage.getItem(key)))) return { data: null, problem: "unavailable" };
+      seen = text;
       if (text === null) return { data: null, problem: null };
       let stored;
       try {
@@ -99,11 +107,20 @@ export function createStore(spec) {
     },
     save(data) {
       if (locked) return false;
-      return guarded(() => storage.setItem(key, JSON.stringify({ format, version, ...data })));
+      const text = JSON.stringify({ format, version, ...data });
+      const saved = guarded(() => storage.setItem(key, text));
+      if (saved) seen = text;
+      return saved;
     },
     clear() {
       locked = false;
-      return guarded(() => storage.removeItem(key));
+      const cleared = guarded(() => storage.removeItem(key));
+      if (cleared) seen = null;
+      return cleared;
+    },
+    changedElsewhere() {
+      let text = seen;
+      return guarded(() => (text = storage.getItem(key))) && text !== seen;
     },
   };
 }

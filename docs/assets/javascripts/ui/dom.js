@@ -40,16 +40,21 @@ export function jsonBlock(id) {
 }
 
 /**
- * Two live regions, polite and assertive, with `announce(message, isError)`.
- * A fresh text node after a tick makes screen readers repeat an identical message.
+ * Two live regions, polite and assertive, with `announce(message, isError)`. They are for
+ * screen readers only (visually hidden, taking no room): what sighted readers need is shown
+ * next to the control that caused it. Each message replaces the last one in both regions;
+ * a fresh text node after a tick makes screen readers repeat an identical message.
  */
 export function liveRegions(prefix) {
-  const status = el("div", { class: `${prefix}-status`, role: "status", "aria-live": "polite" });
-  const alert = el("div", { class: `${prefix}-alert`, role: "alert" });
+  const status = el("div", { class: `${prefix}-status oai-visually-hidden`, role: "status", "aria-live": "polite" });
+  const alert = el("div", { class: `${prefix}-alert oai-visually-hidden`, role: "alert" });
+  let pending = 0;
   const announce = (message, isError) => {
     const region = isError ? alert : status;
-    region.textContent = "";
-    setTimeout(() => {
+    clearTimeout(pending); // a message not yet read out gives way to the newer one
+    status.textContent = "";
+    alert.textContent = "";
+    pending = setTimeout(() => {
       region.textContent = message;
     }, 50);
   };

@@ -6,11 +6,18 @@
  * Versions of the stored record (key `storage_key` of the tool's settings):
  *   1  the example draft had one source as source_title and source_url;
  *   2  the draft has a list `sources` of {title, url, publisher, kind, date}.
+ * Optional fields that older records lack need no new version: an assessment's `changed`
+ * (when its answers, name or draft last changed) reads as "" when missing. The report's
+ * language is no longer stored (it follows the page unless the reader picks another).
  * Saved-answers files keep their own version (`format_version` of the tool's settings,
  * the schema /data/trust-model-answers.schema.json); they hold no draft.
+ * An assessment may carry the result of the AI Act decision aid (`ai_act`, see
+ * core/ai-act/carry.js): it is kept in storage and in saved files.
  */
 
-import { FileProblem, fileText, readFile } from "../files.js";
+import { cleanCarried } from "../ai-act/carry.js";
+import { isoDay, timestamp } from "../dates.js";
+import { FileProblem, fileName, fileText, readFile } from "../files.js";
 import { RECORD_ID } from "../ids.js";
 import { FORBIDDEN_KEYS, cleanText, isPlainObject, own } from "../text.js";
 import { MAX_NAME, fitAnswers } from "./model.js";
@@ -49,7 +56,40 @@ export function storeSpec(storage, key) {
 }
 
 export function emptyAssessment(makeId) {
-  return { id: makeId(), name: "", answers: Object.create(null), unmatched: [], draft: {} };
+  return {
+    id: makeId(),
+    name: "",
+    changed: "",
+    answers: Object.create(null),
+    unmatched: [],
+    draft: {},
+    ai_act: null,
+  };
+}
+
+/** True for an assessment nobody has worked on: no name, answers, unmatched answers, draft
+ * or result carried from the AI Act decision aid. */
+export function isUntouched(assessment) {
+  return (
+    !assessment.name.trim() &&
+    !Object.keys(assessment.answers).length &&
+    !assessment.unmatched.length &&
+    !Object.keys(assessment.draft).length &&
+    !assessment.ai_act
+  );
+}
+
+/** Record that `assessment` changed at `now`. */
+export function touch(assessment, now = new Date()) {
+  assessment.changed = now.toISOString();
+}
+
+/** `name`, or "name (2)", "name (3)" … when `names` already has it. */
+export function uniqueName(name, names) {
+  const taken = new Set(names);
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n += 1) candidate = `${name} (${n})`;
+  return candidate;
 }
 
 function draftText(value) {
@@ -90,18 +130,21 @@ export function cleanAssessment(index, raw, makeId) {
   return {
     id: typeof id === "string" && RECORD_ID.test(id) ? id : makeId(),
     name: typeof name === "string" ? cleanText(name).slice(0, MAX_NAME) : "",
+    changed: timestamp(own(raw, "changed")),
     answers: fitted.answers,
     unmatched: fitted.unmatched,
     draft: cleanDraft(own(raw, "draft")),
+    ai_act: cleanCarried(own(raw, "ai_act")),
   };
 }
 
 /**
  * The tool's state from the stored record (null when there is none):
  * {assessments, current, section, reportLang}, always with at least one assessment.
+ * The report's language starts as the page's (`options.lang`).
  */
 export function restoreState(data, index, options) {
-  const { languages, lang, makeId } = options;
+  const { lang, makeId } = options;
   const list = own(data, "assessments");
   const assessments = Array.isArray(list)
     ? list.filter(isPlainObject).slice(0, MAX_ASSESSMENTS).map((raw) => cleanAssessment(index, raw, makeId))
@@ -109,23 +152,32 @@ export function restoreState(data, index, options) {
   if (!assessments.length) assessments.push(emptyAssessment(makeId));
   const current = own(data, "current");
   const section = own(data, "section");
-  const reportLang = own(data, "report_lang");
   return {
     assessments,
     current: assessments.some((a) => a.id === current) ? current : assessments[0].id,
     section: Number.isInteger(section) && section >= 0 && section < index.sections.length ? section : 0,
-    reportLang: languages.includes(reportLang) ? reportLang : lang,
+    reportLang: lang,
   };
 }
 
-/** The record to store for `state` (the store adds its format and version). */
+/**
+ * `state` brought up to the record another tab has stored (`data`, null when cleared):
+ * its assessments, while this tab keeps its own open assessment (if it still exists),
+ * section and report language.
+ */
+export function syncState(state, data, index, options) {
+  const fresh = restoreState(data, index, options);
+  const kept = fresh.assessments.some((a) => a.id === state.current);
+  return { ...fresh, current: kept ? state.current : fresh.current, section: state.section, reportLang: state.reportLang };
+}
+
+/**
+ * The record to store for `state` (the store adds its format and version), or null when
+ * there is nothing worth keeping: one assessment that nobody has worked on.
+ */
 export function storedState(state) {
-  return {
-    current: state.current,
-    section: state.section,
-    report_lang: state.reportLang,
-    assessments: state.assessments,
-  };
+  if (state.assessments.length === 1 && isUntouched(state.assessments[0])) return null;
+  return { current: state.current, section: state.section, assessments: state.assessments };
 }
 
 /** The open assessment of `state`. */
@@ -161,7 +213,9 @@ export const FILE_PROBLEM_STRINGS = {
 /** The text of a saved-answers file of `assessment` under the name `name`. */
 export function answersFile(spec, assessment, name, modelVersion, now) {
   const saved = { name, answers: assessment.answers };
+  if (assessment.changed) saved.changed = assessment.changed;
   if (assessment.unmatched.length) saved.unmatched = assessment.unmatched;
+  if (assessment.ai_act) saved.ai_act = assessment.ai_act;
   return fileText(spec, { model_version: modelVersion, assessment: saved }, now);
 }
 
@@ -180,11 +234,18 @@ export function parseAnswersFile(text, spec, index, makeId) {
     assessment: {
       id: makeId(),
       name: typeof name === "string" ? cleanText(name).trim().slice(0, MAX_NAME) : "",
+      changed: timestamp(own(assessment, "changed")) || timestamp(own(data, "saved")),
       answers: fitted.answers,
       unmatched: fitted.unmatched,
       draft: {},
+      ai_act: cleanCarried(own(assessment, "ai_act")),
     },
     ignored: fitted.ignored,
     modelVersion: typeof modelVersion === "string" ? cleanText(modelVersion).slice(0, 40) : "",
   };
+}
+
+/** A saved-answers file's name in the page's language ("trust-model-eva-2026-12-03.json" in English). */
+export function answersFileName(t, name, now = new Date()) {
+  return fileName(t("tm_file_prefix"), name, isoDay(now), "json", t("tm_file_answers"));
 }

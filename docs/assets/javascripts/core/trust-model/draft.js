@@ -93,7 +93,7 @@ export function draftDefaults(assessment, prefill, rules, name) {
   const codes = (path) => new Set(choices(rules, path).map((term) => term.code));
   const defaults = Object.create(null);
   defaults.title_sv = text(answer("title")) || name;
-  defaults.title_en = defaults.title_sv;
+  defaults.title_en = ""; // a title in English is written, not copied from the Swedish one
   defaults.organisation = text(answer("organisation"));
   defaults.summary_sv = shorten(text(answer("summary")).replace(/\s+/g, " "), ruleOf(rules, "summary").maxLength);
   defaults.summary_en = "";
@@ -260,4 +260,40 @@ export function draftFiles(index, assessment, data, rules, day, t) {
     { name: `${swedish.id}.md`, text: frontMatter(swedish, rules.schema) + draftBody(index, assessment, "sv", false, t) },
     { name: `${swedish.id}.en.md`, text: frontMatter(english, rules.english_schema) + draftBody(index, assessment, "en", true, t) },
   ];
+}
+
+/** GitHub refuses addresses much longer than this; the details are shortened to fit. */
+export const MAX_ISSUE_URL = 7000;
+
+/**
+ * The address of `repository`'s form for proposing an example
+ * (.github/ISSUE_TEMPLATE/propose-example.yml), prefilled with the draft: the issue's
+ * title, and the form's text fields by their ids. The form's lists take labels, not
+ * codes, so the reader picks them there; the Swedish file (`files[0]`, with every code)
+ * goes in "details", shortened ("…") when the address would be too long.
+ */
+export function issueUrl(repository, data, files) {
+  const text = (value) => (typeof value === "string" ? value.trim() : "");
+  const sources = (Array.isArray(data.sources) ? data.sources : []).filter((s) => text(s.title) || text(s.url));
+  const primary = sources.find((s) => s.kind === "primary" && text(s.url));
+  const fields = {
+    template: "propose-example.yml",
+    title: `Exempel / Example: ${text(data.title_sv)}`,
+    summary: text(data.summary_sv),
+    organisation: text(data.organisation),
+    organisation_number: text(data.organisation_number),
+    year_started: text(data.year_started),
+    year_ended: text(data.year_ended),
+    own_page: primary ? text(primary.url) : "",
+    sources: sources.map((s) => [s.title, s.publisher, s.url, s.date].map(text).filter(Boolean).join(" – ")).join("\n"),
+  };
+  const params = new URLSearchParams(Object.entries(fields).filter(([, value]) => value));
+  const base = `${repository.replace(/\/+$/, "")}/issues/new?${params}&details=`;
+  const encoded = (value) => new URLSearchParams({ d: value }).toString().length - 2;
+  let details = files[0].text;
+  while (details && base.length + encoded(details) > MAX_ISSUE_URL) {
+    const keep = Math.floor((details.length * (MAX_ISSUE_URL - base.length)) / encoded(details)) - 10;
+    details = keep > 0 ? `${details.slice(0, keep)}\n…` : "";
+  }
+  return base + new URLSearchParams({ d: details }).toString().slice(2);
 }

@@ -126,6 +126,31 @@ export function sectionProgress(answers, section) {
   return { answered, total: section.questions.length };
 }
 
+/** "1.1 Vad heter AI-systemet?" for a question id in `lang`, or null when the model has no such question. */
+export function questionLabel(index, id, lang) {
+  const entry = index.questions.get(id);
+  return entry ? `${entry.question.number} ${entry.question.text[lang]}` : null;
+}
+
+/**
+ * The sections with unanswered questions, in the model's order: [{position, section, left}],
+ * `left` being how many of its questions are unanswered.
+ */
+export function unfinishedSections(index, answers) {
+  return index.sections
+    .map(({ section }, position) => {
+      const { answered, total } = sectionProgress(answers, section);
+      return { position, section, left: total - answered };
+    })
+    .filter((item) => item.left > 0);
+}
+
+/** The next section to work on: the first unfinished one from `from` on, wrapping round; null when all are done. */
+export function nextUnfinished(index, answers, from = 0) {
+  const unfinished = unfinishedSections(index, answers);
+  return unfinished.find((item) => item.position >= from) || unfinished[0] || null;
+}
+
 /** How many questions of the model are answered: {answered, total}. */
 export function overallProgress(index, answers) {
   let answered = 0;

@@ -11,11 +11,13 @@ import {
   choices,
   draftDefaults,
   draftFiles,
+  issueUrl,
   draftProblems,
   isRequired,
   labelOf,
 } from "../../core/trust-model/draft.js";
 import { button as baseButton, download, el } from "../dom.js";
+import { optionRow } from "./questions.js";
 
 const button = (...args) => baseButton("oai-tm", ...args);
 const MAX_SOURCES = 10;
@@ -46,7 +48,7 @@ function fieldControl(app, field, path, id, value) {
         value: option.code,
         checked: selected,
       });
-      return { input, row: el("div", { class: "oai-tm-option" }, input, el("label", { for: inputId }, option.label)) };
+      return { input, row: optionRow(input, option.label) };
     });
     const group = el(
       "fieldset",
@@ -141,10 +143,10 @@ export function renderDraft(app, focusSource = 0) {
     });
     return result;
   };
-  const store = (data) => {
-    assessment.draft = cleanDraft(data);
-    app.save();
-  };
+  // Not a change of the answers: the assessment's `changed` (the report's date) stays.
+  const store = (data) => app.change(() => {
+    app.current().draft = cleanDraft(data);
+  });
   const rerender = (change, focus) => {
     const data = readAll();
     change(data);
@@ -170,7 +172,7 @@ export function renderDraft(app, focusSource = 0) {
     event.preventDefault();
     const data = readAll();
     store(data);
-    const problems = draftProblems(data, rules, app.today(), t, app.index, assessment.answers);
+    const problems = draftProblems(data, rules, app.today(), t, app.index, app.current().answers);
     for (const [key, entry] of Object.entries(controls)) {
       const problem = problems.find((p) => p.key === key);
       entry.error.hidden = !problem;
@@ -200,7 +202,7 @@ export function renderDraft(app, focusSource = 0) {
     }
     errorBox.hidden = true;
     errorBox.replaceChildren();
-    showDraftOutput(app, output, draftFiles(app.index, assessment, data, rules, app.today(), t));
+    showDraftOutput(app, output, draftFiles(app.index, app.current(), data, rules, app.today(), t), data);
   });
   view.replaceChildren(
     ...[
@@ -242,7 +244,19 @@ function withLink(app, key, href, label) {
   return el("span", {}, before, el("a", { href }, app.t(label)), after);
 }
 
-function showDraftOutput(app, output, files) {
+/** The way to the repository's issue form, prefilled with the draft; null without a repository. */
+function issueLink(app, data, files) {
+  const { repository } = app.settings.contact || {};
+  if (!repository) return null;
+  return el(
+    "div",
+    { class: "oai-tm-draft-issue" },
+    el("p", {}, app.t("tm_draft_issue_help")),
+    el("p", {}, el("a", { class: "md-button md-button--primary", href: issueUrl(repository, data, files) }, app.t("tm_draft_issue")))
+  );
+}
+
+function showDraftOutput(app, output, files, data) {
   const { t } = app;
   const blocks = files.map((file) => {
     const id = app.uid("draft-file");
@@ -257,7 +271,7 @@ function showDraftOutput(app, output, files) {
     );
   });
   const heading = el("h3", { tabindex: "-1" }, t("tm_draft_created"));
-  output.replaceChildren(heading, ...blocks);
+  output.replaceChildren(...[heading, issueLink(app, data, files), ...blocks].filter(Boolean));
   heading.focus();
   app.announce(t("tm_draft_created"));
 }

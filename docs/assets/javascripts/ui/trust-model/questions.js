@@ -1,12 +1,17 @@
 /*
- * The questions view: the section list with progress, one section's questions and the
- * pager. Every change is stored at once.
+ * The questions view: one section's questions and the pager first, then the list of all
+ * sections with their progress (beside the questions on a wide screen; folded away on a
+ * narrow one). Every change is stored at once, and "Saved" shows at the question.
  */
 
 import { cleanText } from "../../core/text.js";
+import { touch } from "../../core/trust-model/assessments.js";
 import { attentionFor, isAnswered, overallProgress, sectionProgress } from "../../core/trust-model/model.js";
 import { button as baseButton, el } from "../dom.js";
 import { refreshAssessments } from "./frame.js";
+
+/** Wide enough for the section list beside the questions (as in trust-model.css). */
+const WIDE = "(min-width: 60em)";
 
 const button = (...args) => baseButton("oai-tm", ...args);
 
@@ -37,7 +42,7 @@ export function renderQuestions(app) {
   progress.overallBar = el("progress", { max: index.total, value: 0, "aria-labelledby": progress.overallText.id });
   progress.navCounts = [];
 
-  const nav = el("nav", { class: "oai-tm-sectionnav oai-tm-controls", "aria-label": t("tm_sections") });
+  const nav = el("nav", { class: "oai-tm-sectionnav", "aria-label": t("tm_sections") });
   let position = 0;
   for (const p of index.model.parts) {
     const items = [];
@@ -62,9 +67,19 @@ export function renderQuestions(app) {
     }
     nav.append(el("p", { class: "oai-tm-sectionnav__part" }, p.title[lang]), el("ol", {}, items));
   }
+  if (app.sectionsOpen === undefined) app.sectionsOpen = window.matchMedia(WIDE).matches;
+  const sectionList = el(
+    "details",
+    { class: "oai-tm-sections oai-tm-controls", open: app.sectionsOpen },
+    el("summary", {}, t("tm_sections_all")),
+    nav
+  );
+  sectionList.addEventListener("toggle", () => {
+    app.sectionsOpen = sectionList.open;
+  });
 
   const headingId = app.uid("section");
-  progress.sectionText = el("p", { class: "oai-tm-section__progress" });
+  progress.sectionText = el("span", { class: "oai-tm-section__progress" });
   const questionList = el(
     "ol",
     { class: "oai-tm-form" },
@@ -85,18 +100,18 @@ export function renderQuestions(app) {
     el(
       "p",
       { class: "oai-tm-section__position" },
-      `${t("tm_section_position", { n: state.section + 1, total: index.sections.length })} · ${part.title[lang]}`
+      `${t("tm_section_position", { n: state.section + 1, total: index.sections.length })} · ${part.title[lang]} · `,
+      progress.sectionText
     ),
     el("h2", { id: headingId, tabindex: "-1" }, `${section.number}. ${section.title[lang]}`),
-    progress.sectionText,
     section.intro ? el("p", { class: "oai-tm-section__intro" }, section.intro[lang]) : null,
-    guideLink(app, "tm_section_guide_link", section.guide),
     questionList,
+    guideLink(app, "tm_section_guide_link", section.guide), // further reading, after the questions
     pager
   );
   view.replaceChildren(
     el("div", { class: "oai-tm-progress" }, progress.overallText, progress.overallBar),
-    el("div", { class: "oai-tm-layout" }, nav, panel)
+    el("div", { class: "oai-tm-layout" }, panel, sectionList)
   );
   updateProgress(app);
 }
@@ -116,13 +131,17 @@ function updateProgress(app) {
   progress.sectionText.textContent = t("tm_progress_section", sectionProgress(answers, current));
 }
 
+/** Open the section at `position`: its heading at the top of the screen, its first question in view. */
 export function goToSection(app, position) {
   const { index } = app;
   if (position < 0 || position >= index.sections.length) return;
-  app.state.section = position;
-  app.save();
+  app.change((state) => {
+    state.section = position;
+  });
   renderQuestions(app);
-  app.views.questions.querySelector(".oai-tm-section h2").focus();
+  const panel = app.views.questions.querySelector(".oai-tm-section");
+  panel.scrollIntoView({ block: "start" });
+  panel.querySelector("h2").focus({ preventScroll: true });
   const { section } = index.sections[position];
   const p = sectionProgress(app.current().answers, section);
   app.announce(
@@ -136,6 +155,11 @@ export function goToSection(app, position) {
   );
 }
 
+/** An option as a full-width row that is its own label: a tap anywhere on it picks the option. */
+export function optionRow(input, label) {
+  return el("label", { class: "oai-tm-option" }, input, el("span", {}, label));
+}
+
 /** The control(s) for one question, wired to store its answer. */
 function questionControl(app, question, assessment) {
   const { t, lang } = app;
@@ -146,16 +170,22 @@ function questionControl(app, question, assessment) {
   const attentionBox = el("div", { class: "oai-tm-question__attention", "aria-live": "polite" });
   const readMore = guideLink(app, "tm_guide_link", question.guide);
   const value = assessment.answers[question.id];
+  const saved = el("span", { class: "oai-tm-saved", hidden: true }, t("tm_saved_inline"));
 
   const setAnswer = (newValue, announceIt) => {
-    const target = app.current();
-    if (isAnswered(newValue)) target.answers[question.id] = newValue;
-    else delete target.answers[question.id];
-    app.save();
+    const stored = app.change(() => {
+      const target = app.current();
+      if (isAnswered(newValue)) target.answers[question.id] = newValue;
+      else delete target.answers[question.id];
+      touch(target);
+    });
     showAttention(app, attentionBox, question, newValue);
     updateProgress(app);
-    if (question.id === app.settings.name_question) refreshAssessments(app);
-    if (announceIt) app.announce(t("tm_answer_saved", overallProgress(app.index, target.answers)));
+    refreshAssessments(app);
+    if (app.lastSaved && app.lastSaved !== saved) app.lastSaved.hidden = true;
+    saved.hidden = !stored;
+    app.lastSaved = saved;
+    if (announceIt) app.announce(t("tm_answer_saved", overallProgress(app.index, app.current().answers)));
   };
 
   if (question.type === "short-text" || question.type === "long-text" || question.type === "date") {
@@ -173,6 +203,7 @@ function questionControl(app, question, assessment) {
       el("label", { for: base, class: "oai-tm-question__text" }, number, " ", question.text[lang]),
       help,
       control,
+      el("div", { class: "oai-tm-question__actions" }, saved),
       readMore
     );
   }
@@ -182,7 +213,7 @@ function questionControl(app, question, assessment) {
     const inputId = `${base}-${option.id}`;
     const checked = multiple ? Array.isArray(value) && value.includes(option.id) : value === option.id;
     const input = el("input", { type: multiple ? "checkbox" : "radio", name: base, id: inputId, value: option.id, checked });
-    return { input, row: el("div", { class: "oai-tm-option" }, input, el("label", { for: inputId }, option.label[lang])) };
+    return { input, row: optionRow(input, option.label[lang]) };
   });
   const read = () =>
     multiple
@@ -212,7 +243,7 @@ function questionControl(app, question, assessment) {
     help,
     el("div", { class: "oai-tm-options" }, inputs.map(({ row }) => row)),
     attentionBox,
-    el("div", { class: "oai-tm-question__actions" }, clear),
+    el("div", { class: "oai-tm-question__actions" }, clear, saved),
     readMore
   );
   showAttention(app, attentionBox, question, value);
