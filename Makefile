@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt py
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve serve-fast build pdf lint test test-fast test-js audit example review bench translations publish offline serve-nginx clean
+.PHONY: help serve serve-fast build pdf lint test test-fast test-js audit example review bench profile translations publish offline serve-nginx clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,7 +63,7 @@ test-js: $(STAMP) $(NODE_STAMP) ## Unit tests of the browser code (node --test),
 	  --test-reporter=spec --test-reporter-destination=stdout \
 	  --test-reporter=./scripts/js_coverage.mjs --test-reporter-destination=stdout tests/js/
 
-audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight and build speed on every page type: build/audit/report.md
+audit: $(STAMP) $(NODE_STAMP) ## Lighthouse, page weight, build speed and the Nu HTML Checker (needs Java): build/audit/report.md
 	AUDIT_COMMAND="make audit" $(BIN)/python -m scripts.audit
 
 example: $(STAMP) ## Create the files of a new example: make example ID=goteborg-chattbot ORG="Göteborgs stad"
@@ -78,6 +78,9 @@ review: $(STAMP) ## The maintainers' work queue: examples by age of status and r
 
 bench: $(STAMP) $(NODE_STAMP) ## Measure how the example collection scales: make bench N=1000
 	$(BIN)/python -m scripts.bench_examples -n $(or $(N),1000)
+
+profile: $(STAMP) ## Profile a strict build (cProfile): the top functions by own time in build/profile.txt (REBUILD=1: a serve rebuild)
+	$(BIN)/python -m scripts.profile_build $(if $(REBUILD),--rebuild)
 
 publish: $(STAMP) ## Publish an edition with mike: make publish VERSION=2026.1 [PUSH=1]
 	@test -n "$(VERSION)" || { echo "usage: make publish VERSION=2026.1 [PUSH=1]" >&2; exit 2; }

@@ -1,9 +1,11 @@
 """MkDocs entry points of Exempelsamlingen (the example collection).
 
-Every example is read and validated in ``on_config`` (the second language build reuses
-the result when no file changed); the pages get their title, fact box and sources from
-that data, the catalogue replaces ``<!-- offentligai:example-catalogue -->``, and the
-outermost build writes the open data files. The work itself is done by the ``offentligai.examples`` package.
+Every example is read and validated in ``on_config``, once per version of the files (the
+second language build and a ``serve`` rebuild after an edit elsewhere reuse the result);
+MkDocs gets each example's text without its front matter, which it would parse again. The
+pages get their title, fact box and sources from that data, the catalogue replaces
+``<!-- offentligai:example-catalogue -->``, and the outermost build writes the open data
+files. The work itself is done by the ``offentligai.examples`` package.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
 
-from offentligai import build, freshness, markers
+from offentligai import build, datafiles, freshness, frontmatter, markers
 from offentligai.examples import collection, exports, presentation, schema, vocabularies
 from offentligai.languages import page_language
 from offentligai.sitewide.seo import absolute, shorten
@@ -28,6 +30,20 @@ CATALOGUE_MARKER = "<!-- offentligai:example-catalogue -->"
 # Where an example page's title, summary and fact box, and its sources go (set by this hook).
 HEADER_MARKER = "<!-- offentligai:example-header -->"
 SOURCES_MARKER = "<!-- offentligai:example-sources -->"
+# What MkDocs gets in place of an example's front matter: an empty mapping, which it parses
+# in no time; without front matter it would take "Key: value" lines at the top as metadata.
+EMPTY_FRONT_MATTER = "---\n{}\n---\n"
+
+
+@dataclass(frozen=True)
+class _Collection:
+    """The examples as read and checked: shared by the builds until one of the files changes."""
+
+    vocabularies: vocabularies.Vocabularies
+    schema: dict
+    examples: dict[str, collection.Example]
+    # Which status confirmations are too old, as of the build date (data/review.yml)
+    check: presentation.StatusCheck
 
 
 @dataclass
@@ -35,8 +51,6 @@ class _Build:
     vocabularies: vocabularies.Vocabularies
     schema: dict
     examples: dict[str, collection.Example]
-    fingerprint: tuple = ()  # what the examples were read from; see on_config
-    # Which status confirmations are too old, as of the build date (data/review.yml)
     check: presentation.StatusCheck | None = None
     # Fact boxes rendered in on_page_content, put in the page after search indexing, by page
     facts: dict[str, str] = field(default_factory=dict)
@@ -53,33 +67,33 @@ class _Build:
 def on_config(config: Any) -> Any:
     """Read and validate the vocabularies and every example; stop the build on any problem.
 
-    The language builds share one config object: when no file changed since the previous
-    build read them (same sizes and modification times), its result is used again.
+    Done once per version of the files read, the site's address and the build date
+    (``datafiles.remembered``): the language builds and ``serve`` rebuilds share the result.
     """
     root = build.site(config).root
     folder = Path(config.docs_dir) / presentation.SECTION
-    vocabulary_file = root / "data" / "vocabularies.yml"
-    limits_file = root / freshness.LIMITS_PATH
-    files = [vocabulary_file, limits_file, *sorted(folder.rglob("*.md"))]
-    fingerprint = (config.site_url, dt.date.today(), *map(_stat, files))
-    previous = build.previous_state(config, PART)
-    if previous is not None and previous.fingerprint == fingerprint:
-        build.set_state(
-            config,
-            PART,
-            _Build(previous.vocabularies, previous.schema, previous.examples, fingerprint, previous.check),
-        )
-        return config
+    today = dt.date.today()
+    files = [
+        root / "data" / "vocabularies.yml",
+        root / freshness.LIMITS_PATH,
+        *sorted(folder.rglob("*.md")),
+    ]
+    key = ("examples", config.site_url, today, *map(datafiles.version, files))
     with build.reported():
-        vocab = vocabularies.load_vocabularies(vocabulary_file)
-        example_schema = schema.build_schema(vocab, absolute(config.site_url or "", schema.SCHEMA_PATH))
-        check = schema.validator(example_schema)
-        found = collection.load_collection(folder, root, check, dt.date.today())
-        limits = freshness.load_limits(root)
-    examples = {example.id: example for example in found}
-    status_check = presentation.StatusCheck(dt.date.today(), limits.status_unconfirmed_months)
-    build.set_state(config, PART, _Build(vocab, example_schema, examples, fingerprint, status_check))
+        read = datafiles.remembered(key, lambda: _read_collection(root, folder, config.site_url or "", today))
+    build.set_state(config, PART, _Build(read.vocabularies, read.schema, read.examples, read.check))
     return config
+
+
+@event_priority(build.priority(PART, "on_page_read_source"))
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    """An example's text with an empty front matter: ``on_config`` has read and checked its own."""
+    if _example_of(page, config) is None:
+        return None
+    try:
+        return EMPTY_FRONT_MATTER + frontmatter.body(page.file.content_string)
+    except frontmatter.FrontMatterError:
+        return None  # changed since on_config read it: MkDocs reads it, the next build reports it
 
 
 @event_priority(build.priority(PART, "on_page_markdown"))
@@ -200,13 +214,17 @@ def _render(config: Any, template: str, **context: Any) -> str:
     return kept[template].render(**context)
 
 
-def _stat(path: Path) -> tuple[str, int, int]:
-    """Name, size and modification time of a file (-1 if it is missing: loading reports that)."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return (path.as_posix(), -1, -1)
-    return (path.as_posix(), stat.st_size, stat.st_mtime_ns)
+def _read_collection(root: Path, folder: Path, site_url: str, today: dt.date) -> _Collection:
+    """The vocabularies, the schema made from them, and every example, checked as of ``today``."""
+    vocab = vocabularies.load_vocabularies(root / "data" / "vocabularies.yml")
+    example_schema = schema.build_schema(vocab, absolute(site_url, schema.SCHEMA_PATH))
+    check = schema.validator(example_schema)
+    found = collection.load_collection(folder, root, check, today)
+    limits = freshness.load_limits(root)
+    examples = {example.id: example for example in found}
+    return _Collection(
+        vocab, example_schema, examples, presentation.StatusCheck(today, limits.status_unconfirmed_months)
+    )
 
 
 def _generated() -> str:

@@ -23,6 +23,7 @@ from offentligai.examples.presentation import relative_url
 from offentligai.languages import DEFAULT_LANGUAGE, page_language
 from offentligai.opendata.changes import page_url
 from offentligai.printing import document
+from offentligai.sitewide import conversions, glossary
 
 PART = "printing"
 TEMPLATE = "print.html"
@@ -99,12 +100,21 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
         if p.url.startswith(f"{prefix}{doc.section}/") and _swedish_name(p.file.src_uri) not in doc.leave_out
     ]
     addresses = {p.url: document.chapter_slug(p.url) for p in pages}
+    # Each chapter's HTML, and the sources of all of them, once per version (``serve`` rebuilds).
+    chapter_list = repr(sorted(addresses.items()))
+
+    def prepared(p: Any) -> str:
+        return conversions.STORE.memo(
+            ("print-chapter", p.content or "", addresses[p.url], p.url, chapter_list, page.url),
+            lambda: document.prepare(p.content or "", addresses[p.url], p.url, addresses, page.url),
+        )
+
     chapters = [
         document.Chapter(
             slug=addresses[p.url],
             title=str(p.title),
             url=p.url,
-            html=document.prepare(p.content or "", addresses[p.url], p.url, addresses, page.url),
+            html=prepared(p),
             sections=document.sections(p.toc, addresses[p.url]),
             reviewed=_date(p.meta.get("last_reviewed")),
         )
@@ -116,14 +126,20 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
         .render(
             doc=doc,
             chapters=[{**vars(c), "html": Markup(c.html)} for c in chapters],
-            sources=document.sources([c.html for c in chapters]) if doc.sources else (),
+            sources=_sources([c.html for c in chapters]) if doc.sources else (),
             t=build.site(config).t(lang),
             lang=lang,
             long_date=long_date,
         )
     )
-    page.content = document.MARKER.sub(lambda _: rendered, page.content or "", count=1)
+    content = document.MARKER.sub(lambda _: rendered, page.content or "", count=1)
+    # Each chapter has its glossary terms marked once: the document too marks each term once.
+    page.content = glossary.unmark_repeats(content, build.site(config).term_marker(lang))
     return context
+
+
+def _sources(contents: list[str]) -> tuple[document.Source, ...]:
+    return conversions.STORE.memo(("print-sources", *contents), lambda: document.sources(contents))
 
 
 def _date(value: object) -> dt.date | None:

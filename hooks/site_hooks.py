@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from offentligai import build, markers, terminology
+from offentligai import build, markers, templating, terminology
 from offentligai.dates import long_date
 from offentligai.guide import reading, situations
 from offentligai.languages import (
@@ -42,6 +42,8 @@ from offentligai.sitewide import (
 
 log = get_plugin_logger("offentligai")
 GLOSSARY_FILE = "data/glossary.yml"
+# page.meta key: set on the glossary page, from on_page_markdown to on_page_content
+GLOSSARY_PAGE = "oai_glossary_page"
 
 
 # ---------------------------------------------------------------------------
@@ -102,17 +104,18 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     label = build.site(config).t(lang)["situation_title"]
     markdown = situations.render(markdown, boxes, label, lang, first_line)
     if page.file.src_uri.startswith("guide/"):
-        markdown = _with_glossary(markdown, page, config)
+        markdown = _glossary_page_parts(markdown, page, config)
     return markdown
 
 
 @event_priority(build.priority("site", "on_page_content"))
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Check that every marker was handled; describe the page; make glossary terms focusable."""
+    """Check that every marker was handled; explain glossary terms in place; describe the page."""
     with build.reported():
         markers.check_all_handled(html, page.file.src_uri, before_indexing=True)
-    if page.file.src_uri.startswith("guide/"):
-        html = glossary.focusable_first_abbreviations(html)
+    glossary_page = page.meta.pop(GLOSSARY_PAGE, False)  # it explains nothing in place
+    if page.file.src_uri.startswith("guide/") and not glossary_page:
+        html = glossary.mark_terms(html, build.site(config).term_marker(page_language(page.url)))
     if reading.is_chapter(page.file.src_uri):
         html = _with_reading_time(html, page, config)
     html = tasklists.label_checkboxes(html)
@@ -129,6 +132,12 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
         markers.check_all_handled(page.content or "", page.file.src_uri)
     context["oai"] = _page_data(page, config, str(context.get("base_url", ".")))
     return context
+
+
+@event_priority(build.priority("site", "on_env"))
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Compile the theme's templates once per process, not again in every language build."""
+    return templating.compile_once(env)
 
 
 @event_priority(build.priority("site", "on_template_context"))
@@ -204,8 +213,8 @@ def _first_body_line(page: Any, markdown: str) -> int:
     return raw.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
-def _with_glossary(markdown: str, page: Any, config: Any) -> str:
-    """Render the glossary page's markers and explain glossary terms in place on guide pages."""
+def _glossary_page_parts(markdown: str, page: Any, config: Any) -> str:
+    """Render the glossary page's markers: the terms, the word choices and the checklist roles."""
     lang = page_language(page.url)
     site = build.site(config)
     env = build.templates(config)
@@ -230,8 +239,8 @@ def _with_glossary(markdown: str, page: Any, config: Any) -> str:
         roles = env.get_template("partials/checklist-roles.html").render(roles=words.roles, oai=oai)
         markdown = markdown.replace(markers.WORD_CHOICES, choices).replace(markers.CHECKLIST_ROLES, roles)
     if is_glossary:
-        return markdown  # the page of definitions: no tooltips in its headings and definitions
-    return markdown + "\n\n" + glossary.abbreviations(site.glossary, lang) + "\n"
+        page.meta[GLOSSARY_PAGE] = True  # the page of definitions: no term explained in place
+    return markdown
 
 
 def _with_reading_time(html: str, page: Any, config: Any) -> str:

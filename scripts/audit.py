@@ -4,13 +4,15 @@
     python -m scripts.audit --runs 1 --skip-rebuild
 
 1. Builds the site strictly (timed) for the address it is then served at.
-2. Times the rebuild after a one-line edit under `make serve` and `make serve-fast`, in a
-   temporary copy of the repository.
-3. Serves the build with the repository's nginx configuration (deploy/nginx/, gzip on;
+2. Checks the build's HTML with the Nu HTML Checker (``scripts/html_check.py``): an error in
+   our own markup fails the audit; errors in Material's stock templates are listed.
+3. Times the rebuild after a one-line edit under `make serve` (until both languages show
+   it) and `make serve-fast`, in a temporary copy of the repository.
+4. Serves the build with the repository's nginx configuration (deploy/nginx/, gzip on;
    brotli off, so that the weights are gzip sizes) and runs Lighthouse in its mobile
    profile, several times per page, on every page type in both languages.
-4. Writes build/audit/report.json and build/audit/report.md, and exits 1 when a page is
-   below a score budget or above its weight budget.
+5. Writes build/audit/report.json and build/audit/report.md, and exits 1 when a page is
+   below a score budget or above its weight budget, or the HTML has an error of ours.
 
 Performance is the median of the runs (Lighthouse's advice: single runs vary); the other
 three categories must reach their budget in every run.
@@ -38,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deploy.nginx import serve as nginx
-from scripts import chromium
+from scripts import chromium, html_check
 from scripts.repository import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -269,10 +271,30 @@ def markdown_report(report: dict) -> str:
         lines.append(f"- Full strict build, both languages: {build['full_build_s']:.1f} s")
     for name, found in build.get("rebuild", {}).items():
         runs = ", ".join(f"{value:.1f}" for value in found["runs_s"])
+        cpu = ", ".join(f"{value:.1f}" for value in found.get("cpu_s", []))
+        languages = " in both languages" if len(found.get("languages", ())) > 1 else ""
+        server = (
+            f"; CPU time of the server meanwhile: {found['median_cpu_s']:.1f} s (median; {cpu} s)"
+            if cpu
+            else ""
+        )
         lines.append(
             f"- `{name}`: first build {found['first_build_s']:.1f} s; after a one-line edit the page "
-            f"showed the change in {found['median_s']:.1f} s (median; runs: {runs} s)"
+            f"showed the change{languages} in {found['median_s']:.1f} s (median; runs: {runs} s)" + server
         )
+    html = report.get("html")
+    if html is not None:
+        lines += ["", "## HTML (Nu HTML Checker)", ""]
+        lines.append(f"- Errors in our markup (glossary, overrides, hooks, pages): **{len(html['ours'])}**")
+        lines += [
+            f"  - `{e['file']}` line {e['line']}: {e['message']} (`{e['extract'][:160]}`)"
+            for e in html["ours"]
+        ]
+        for item in html["material"]:
+            lines.append(
+                f"- In Material's `{item['template']}`: {item['count']} on {item['pages']} pages: "
+                f"{item['message']} ({item['note']})"
+            )
     failures = [(page, failure) for page in report["pages"] for failure in page["failures"]]
     if failures:
         lines += ["", "## Over budget", ""]
@@ -340,7 +362,7 @@ def _wait_for(url: str, text: str, deadline: float, process: subprocess.Popen) -
         page = _fetch(url)
         if page is not None and text in page:
             return time.monotonic()
-        time.sleep(0.05)
+        time.sleep(0.1)  # each request costs the server a little CPU: not too often
     return None
 
 
@@ -369,39 +391,86 @@ def _make_serve(copy: Path, target: str, port: int, log: Path) -> Iterator[subpr
             process.wait()
 
 
-def rebuild_times(target: str, edits: int = 3) -> dict:
-    """Seconds from a one-line edit of a guide chapter until `make <target>` serves it."""
-    source = "docs/guide/juridik.md"
-    page = "guide/juridik/"
+def serve_cpu_seconds(process: subprocess.Popen) -> float:
+    """CPU time (user and system) used so far by the processes of `make serve`'s session.
+
+    ``_make_serve`` starts make in a session of its own, so its process group holds make and
+    mkdocs. Read from /proc (Linux); 0 where there is no /proc.
+    """
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended meanwhile
+        if int(fields[2]) == process.pid:  # fields after the name: state, ppid, pgrp, …
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+# The guide chapter that the rebuild timing edits, in each language: (source, address).
+EDITED_PAGES = {
+    "sv": ("docs/guide/juridik.md", "guide/juridik/"),
+    "en": ("docs/guide/juridik.en.md", "en/guide/juridik/"),
+}
+# The languages each target builds: `make serve-fast` builds Swedish only.
+SERVED_LANGUAGES = {"serve": ("sv", "en"), "serve-fast": ("sv",)}
+
+
+def rebuild_times(target: str, edits: int = 5) -> dict:
+    """Seconds from a one-line edit of a guide chapter until `make <target>` serves it in every
+    language it builds, and the CPU seconds the server used meanwhile (the rebuild, and its
+    file watcher's polling).
+
+    Each edit adds a line to the chapter's Swedish and English files (written one right after
+    the other, so that one rebuild takes both in); the time is until both pages show their line.
+    """
+    languages = SERVED_LANGUAGES.get(target, ("sv",))
     with tempfile.TemporaryDirectory(prefix="audit-serve-") as temp:
         copy = Path(temp) / "repo"
         copy_sources(copy)
         (copy / ".venv").symlink_to(ROOT / ".venv")  # the Makefile's installed venv
         port = nginx.free_port()
-        url = f"http://127.0.0.1:{port}/{page}"
+        urls = {lang: f"http://127.0.0.1:{port}/{EDITED_PAGES[lang][1]}" for lang in languages}
+        files = {lang: copy / EDITED_PAGES[lang][0] for lang in languages}
+        originals = {lang: file.read_text(encoding="utf-8") for lang, file in files.items()}
         log = Path(temp) / "serve.log"
         with _make_serve(copy, target, port, log) as process:
             started = time.monotonic()
-            if _wait_for(url, "</html>", started + 300, process) is None:
-                with suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGTERM)
-                raise SystemExit(f"audit: `make {target}` did not serve {url}:\n{log.read_text()}")
+            for url in urls.values():
+                if _wait_for(url, "</html>", started + 300, process) is None:
+                    with suppress(ProcessLookupError):
+                        os.killpg(process.pid, signal.SIGTERM)
+                    raise SystemExit(f"audit: `make {target}` did not serve {url}:\n{log.read_text()}")
             first = time.monotonic() - started
             time.sleep(2)  # let the watcher settle after the first build
-            file = copy / source
-            original = file.read_text(encoding="utf-8")
-            runs = []
+            runs, cpu = [], []
             for number in range(1, edits + 1):
-                token = f"Mätpunkt{number}x{os.getpid()}"
-                text = original.rstrip("\n") + f"\n\n{token} är en rad som lagts till för mätningen.\n"
+                tokens = {lang: f"Mätpunkt{number}{lang}x{os.getpid()}" for lang in languages}
+                cpu_before = serve_cpu_seconds(process)
                 edited = time.monotonic()
-                file.write_text(text, encoding="utf-8")
-                seen = _wait_for(url, token, edited + 120, process)
-                if seen is None:
-                    raise SystemExit(f"audit: `make {target}` never showed the edit of {source}")
-                runs.append(seen - edited)
+                for lang, file in files.items():
+                    line = f"\n\n{tokens[lang]} är en rad som lagts till för mätningen.\n"
+                    file.write_text(originals[lang].rstrip("\n") + line, encoding="utf-8")
+                seen = []
+                for lang, url in urls.items():
+                    moment = _wait_for(url, tokens[lang], edited + 120, process)
+                    if moment is None:
+                        source = EDITED_PAGES[lang][0]
+                        raise SystemExit(f"audit: `make {target}` never showed the edit of {source}")
+                    seen.append(moment)
+                runs.append(max(seen) - edited)
+                cpu.append(serve_cpu_seconds(process) - cpu_before)
                 time.sleep(1.5)
-    return {"first_build_s": first, "runs_s": runs, "median_s": statistics.median(runs)}
+    return {
+        "languages": list(languages),
+        "first_build_s": first,
+        "runs_s": runs,
+        "median_s": statistics.median(runs),
+        "cpu_s": cpu,
+        "median_cpu_s": statistics.median(cpu),
+    }
 
 
 def lighthouse(base_url: str, out: Path, runs: int) -> tuple[dict[tuple[str, str], list[dict]], list[dict]]:
@@ -462,6 +531,9 @@ def main(argv: list[str] | None = None) -> int:
     site = out / "site"
     print(f"audit: building the site for {base_url} …", flush=True)
     build: dict = {"full_build_s": timed_build(site, base_url)}
+    print("audit: checking the HTML with the Nu HTML Checker …", flush=True)
+    html = html_check.summary(html_check.check(site))
+    print(html_check.report(html, sum(1 for _ in site.rglob("*.html"))), flush=True)
     if not args.skip_rebuild:
         build["rebuild"] = {}
         for target in ("serve", "serve-fast"):
@@ -491,8 +563,9 @@ def main(argv: list[str] | None = None) -> int:
         "served_at": base_url,
         "budgets": {"scores": SCORE_BUDGET, "weights": WEIGHT_BUDGET},
         "build": build,
+        "html": html,
         "pages": [page.as_dict() for page in pages],
-        "passed": not any(page.failures for page in pages),
+        "passed": not any(page.failures for page in pages) and not html["ours"],
     }
     report["machine"]["description"] += (
         f"; Lighthouse benchmarkIndex {report['machine']['lighthouse_benchmark_index']:.0f}"

@@ -29,13 +29,14 @@ from mkdocs.exceptions import PluginError
 from . import templating
 from .errors import ContentError
 from .languages import strings_for
+from .sitewide import glossary as glossary_terms
 
 # ---------------------------------------------------------------------------
 # The order of events
 # ---------------------------------------------------------------------------
 
 # The parts of the site; each has a hooks/<part>_hooks.py entry file and a state of its own.
-PARTS = ("site", "examples", "trust_model", "ai_act", "documents", "opendata", "printing")
+PARTS = ("site", "examples", "trust_model", "ai_act", "documents", "opendata", "printing", "conversions")
 
 # MkDocs runs the handlers of an event from the highest priority to the lowest; plugins run
 # at 0 unless they say otherwise, and hooks after plugins of the same priority. Every handler
@@ -54,6 +55,8 @@ PRIORITIES: dict[str, dict[str, int]] = {
     # The site's on_files replaces the browser modules with the scripts made from them: after
     # the i18n plugin (-100), which cannot handle files that the build generates.
     "on_files": {"examples": 0, "ai_act": 0, "site": -150},
+    # Example pages: MkDocs gets the text without the front matter that on_config has read.
+    "on_page_read_source": {"examples": 0},
     # After the i18n plugin (50) has chosen the page's language.
     "on_page_markdown": {
         "site": 0,
@@ -63,10 +66,14 @@ PRIORITIES: dict[str, dict[str, int]] = {
         "documents": 0,
         "opendata": 0,
         "printing": 0,
+        # Last of all (after the i18n plugin's 50 too): the Markdown as it will be converted.
+        "conversions": -1000,
     },
     # Each part puts its rendered HTML in place of its markers; then the site checks that
     # no marker is left and describes the page.
     "on_page_content": {
+        # First of all: the page's stored conversion, or the one just made, is stored.
+        "conversions": 1000,
         "examples": 10,
         "trust_model": 10,
         "ai_act": 10,
@@ -80,6 +87,8 @@ PRIORITIES: dict[str, dict[str, int]] = {
     # documents' chapters (the index has them on their own pages); the site's check that no
     # marker is left comes last of all.
     "on_page_context": {
+        # Just before the search plugin (0): a page's search entries, stored or to be stored.
+        "conversions": 1,
         "trust_model": 0,
         "ai_act": 0,
         "opendata": 0,
@@ -87,8 +96,12 @@ PRIORITIES: dict[str, dict[str, int]] = {
         "printing": -50,
         "site": -60,
     },
+    # Before Material's and our templates are rendered: compile each template once per process.
+    "on_env": {"site": 0},
     "on_template_context": {"site": 0, "opendata": 0},
     "on_post_template": {"site": 0},
+    # After the page is written out: the search plugin's work on it is done.
+    "on_post_page": {"conversions": 0},
     # Once per site, after the i18n plugin (-100) has run every language and written the
     # merged search index. The parts write independent files, in any order.
     "on_post_build": {"site": -200, "examples": -200, "trust_model": -200, "ai_act": -200, "opendata": -200},
@@ -118,12 +131,19 @@ class SiteState:
     terminology: Any = None  # data/terminology.yml: word choices and checklist roles
     env: Any = None  # the Jinja environment, made on first use
     _by_language: dict[str, dict[str, str]] = field(default_factory=dict)
+    _term_markers: dict[str, glossary_terms.TermMarker] = field(default_factory=dict)
 
     def t(self, lang: str) -> dict[str, str]:
         """The UI strings of ``lang`` (made once per build: pages ask thousands of times)."""
         if lang not in self._by_language:
             self._by_language[lang] = strings_for(self.strings, lang)
         return self._by_language[lang]
+
+    def term_marker(self, lang: str) -> glossary_terms.TermMarker:
+        """The glossary of ``lang`` ready to mark pages (made once per build)."""
+        if lang not in self._term_markers:
+            self._term_markers[lang] = glossary_terms.term_marker(self.glossary, lang)
+        return self._term_markers[lang]
 
 
 _PREFIX = "offentligai_"

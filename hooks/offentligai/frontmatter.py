@@ -74,6 +74,15 @@ def split(text: str) -> Document:
     return Document(meta, text[match.end() :], body_line)
 
 
+def body(text: str) -> str:
+    """The text after the front matter, which is not parsed (``split`` reads and checks it)."""
+    text = text.lstrip("\ufeff")
+    match = _BLOCK.match(text) if text.startswith("---") else None
+    if match is None:
+        raise FrontMatterError("the file must start with front matter between two '---' lines")
+    return text[match.end() :]
+
+
 def _yaml_message(error: yaml.YAMLError) -> str:
     """One line: what YAML found and where (line numbers of the file, not of the block)."""
     mark = getattr(error, "problem_mark", None)

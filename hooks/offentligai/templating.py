@@ -3,6 +3,12 @@
 Templates in ``overrides/partials/`` that hooks render (the glossary, fact boxes, trust-model
 parts, the decision aid) get one environment per build from ``build.templates``: the theme's
 loader (our overrides first), autoescaping on, and the filters below.
+
+Every build makes new Jinja environments (MkDocs one per language build, and again at every
+``mkdocs serve`` rebuild), and each would compile every template again: a seventh of a build.
+``compile_once`` gives an environment a bytecode cache that lives as long as the process:
+Jinja checks each entry against a checksum of the template's source, so an edited template
+is compiled again, and environments whose settings change the compiled code share nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import re
 from typing import Any
 
 import jinja2
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 # Characters that mean something to Markdown in running text (HTML ones are escaped too).
@@ -24,6 +31,47 @@ def prepare(env: jinja2.Environment) -> jinja2.Environment:
     env.filters["md"] = markdown_text
     env.filters["fill"] = fill
     env.filters["script_json"] = script_json
+    return compile_once(env)
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates in memory; Jinja checks each against its source's checksum on loading."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._code.clear()
+
+
+# One cache per kind of environment, for the life of the process (see the module's docstring).
+_COMPILED: dict[tuple, _CompiledTemplates] = {}
+
+
+def compile_once(env: jinja2.Environment) -> jinja2.Environment:
+    """Give ``env`` the process's bytecode cache for environments with its settings."""
+    kind = (
+        env.autoescape if isinstance(env.autoescape, bool) else repr(env.autoescape),
+        tuple(sorted(env.extensions)),
+        bool(getattr(env, "newstyle_gettext", False)),
+        env.block_start_string,
+        env.variable_start_string,
+        env.comment_start_string,
+        env.line_statement_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.optimized,
+    )
+    env.bytecode_cache = _COMPILED.setdefault(kind, _CompiledTemplates())
     return env
 
 

@@ -131,6 +131,12 @@ def report_with(pages: list[audit.PageResult]) -> dict:
             "full_build_s": 6.2,
             "rebuild": {"make serve": {"first_build_s": 6.0, "runs_s": [6.5, 6.7, 6.6], "median_s": 6.6}},
         },
+        "html": {
+            "ours": [],
+            "material": [
+                {"template": "partials/toc.html", "message": "M", "note": "N", "count": 4, "pages": 2},
+            ],
+        },
         "pages": [page.as_dict() for page in pages],
         "passed": not any(page.failures for page in pages),
     }
@@ -146,6 +152,8 @@ def test_markdown_report_has_the_tables_and_says_what_is_over_budget():
         "- `make serve`: first build 6.0 s; after a one-line edit the page showed the change in 6.6 s" in text
     )
     assert "**OVER BUDGET**" in text
+    assert "- Errors in our markup (glossary, overrides, hooks, pages): **0**" in text
+    assert "- In Material's `partials/toc.html`: 4 on 2 pages: M (N)" in text
     assert "- 404 (en): seo 90 < 100: no audit named" in text
     assert "**within budget**" in audit.markdown_report(report_with([good]))
 

@@ -10,6 +10,7 @@ import pytest
 
 from tests.helpers import ROOT
 from tests.helpers.builds import fixture_config, mkdocs_build
+from tests.helpers.sitecheck import NO_TERMS_INSIDE, term_marks
 
 SITE_URL = "https://example.org/fixture/"
 CONFIG = fixture_config(SITE_URL, ["site_hooks.py"])
@@ -34,8 +35,16 @@ PAGES = {
     "index.md": "# Start\n\nVälkommen.\n",
     "index.en.md": "# Home\n\nWelcome.\n",
     "sida.md": "---\nlast_reviewed: 2026-11-01\n---\n# Sida\n\nBara på svenska.\n",
-    "guide/kapitel.md": "# Kapitel\n\nOm dataskyddsförordningen och GDPR.\n",
-    "guide/kapitel.en.md": "# Chapter\n\nAbout GDPR.\n",
+    # A glossary term (GDPR, dataskyddsförordningen) in the title, a heading, a link and code,
+    # and then in the text: only its first place in the text is marked.
+    "guide/kapitel.md": (
+        "# Kapitel om GDPR\n\nSe [GDPR](#mer) och `GDPR`.\n\n## Mer om GDPR { #mer }\n\n"
+        "```\nGDPR\n```\n\nOm dataskyddsförordningen och GDPR.\n"
+    ),
+    "guide/kapitel.en.md": (
+        "# Chapter on GDPR\n\nSee [GDPR](#more) and `GDPR`.\n\n## More on GDPR { #more }\n\n"
+        "```\nGDPR\n```\n\nAbout the GDPR and the GDPR again.\n"
+    ),
 }
 
 
@@ -50,10 +59,14 @@ def test_fixture_site_builds_with_notices_dates_and_glossary(tmp_path):
     assert 'data-oai="untranslated"' not in swedish
     assert 'Senast granskad: <time datetime="2026-11-01">1 november 2026</time>' in swedish
     assert 'Last reviewed: <time datetime="2026-11-01">1 November 2026</time>' in english_copy
-    chapter = (site / "guide" / "kapitel" / "index.html").read_text(encoding="utf-8")
-    # Both words share one definition: the first is focusable, both explain on hover.
-    assert re.search(r'<abbr tabindex="0" title="[^"]+">dataskyddsförordningen</abbr>', chapter)
-    assert re.search(r'<abbr title="[^"]+">GDPR</abbr>', chapter)
+    # Both words are forms of one term: it is marked once, where it is first in the text.
+    for path, text in (("guide/kapitel", "dataskyddsförordningen"), ("en/guide/kapitel", "GDPR")):
+        chapter = (site / path / "index.html").read_text(encoding="utf-8")
+        marks = term_marks(chapter[chapter.index('<article class="md-content__inner') :])
+        assert [(mark.text, mark.focusable) for mark in marks] == [(text, True)], path
+        assert not set(marks[0].inside) & NO_TERMS_INSIDE, marks[0]
+        definition = "förordning" if path.startswith("guide") else "regulation"
+        assert definition in marks[0].title.lower(), marks[0].title
     assert (site / "en" / "404.html").is_file() and (site / "404.html").is_file()
     assert '<html lang="en"' in (site / "en" / "404.html").read_text(encoding="utf-8")
     assert '<html lang="sv"' in (site / "404.html").read_text(encoding="utf-8")

@@ -154,3 +154,23 @@ def test_dated_boxes_show_their_date_in_each_language(site):
     en_titles = re.findall(r'<p class="admonition-title">As of <time datetime="(\d{4}-\d\d-\d\d)">', en)
     assert sv_titles and sv_titles == en_titles
     assert '<div class="admonition situation">' in sv
+
+
+def test_glossary_terms_are_marked_once_per_page_and_never_in_links_headings_or_code(site):
+    from tests.helpers.sitecheck import NO_TERMS_INSIDE, term_marks
+
+    marked = {"sv": 0, "en": 0}
+    for lang, folder in (("sv", site.root / "guide"), ("en", site.root / "en" / "guide")):
+        for path in sorted(folder.rglob("index.html")):
+            html = path.read_text(encoding="utf-8")
+            marks = term_marks(html[html.index('<article class="md-content__inner') :])
+            name = path.relative_to(site.root).as_posix()
+            titles = [mark.title for mark in marks]
+            assert len(titles) == len(set(titles)), f"{name}: a term is marked more than once"
+            for mark in marks:
+                assert mark.focusable, f"{name}: {mark.text} cannot be reached by keyboard"
+                inside = set(mark.inside) & NO_TERMS_INSIDE
+                assert not inside, f"{name}: {mark.text} is marked inside {', '.join(sorted(inside))}"
+            marked[lang] += len(marks)
+    # Every chapter explains several terms in each language.
+    assert marked["sv"] > 5 * len(CHAPTERS) and marked["en"] > 5 * len(CHAPTERS), marked

@@ -127,3 +127,64 @@ def resolve(root: Path, site_url: str, url: str) -> tuple[Path | None, str]:
     if path.endswith("/") or target.is_dir():
         target = target / "index.html"
     return (target if target.is_file() else None), unquote(parts.fragment)
+
+
+# ---------------------------------------------------------------------------
+# Glossary terms explained in place
+# ---------------------------------------------------------------------------
+
+# Elements inside which no glossary term may be marked (links, headings, code).
+NO_TERMS_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre"}
+
+
+@dataclass(frozen=True)
+class TermMark:
+    """One ``<abbr>`` of a page: its explanation, its text and what encloses it."""
+
+    title: str
+    text: str
+    focusable: bool
+    inside: tuple[str, ...]  # the names of the enclosing elements, outermost first
+
+
+class _TermParser(html.parser.HTMLParser):
+    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.marks: list[TermMark] = []
+        self._current: dict[str, str] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "abbr":
+            self._current, self._text = {name: value or "" for name, value in attrs}, []
+        if tag not in self._VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+        if tag == "abbr" and self._current is not None:
+            mark = TermMark(
+                self._current.get("title", ""),
+                "".join(self._text),
+                self._current.get("tabindex") == "0",
+                tuple(self.open),
+            )
+            self.marks.append(mark)
+            self._current = None
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._text.append(data)
+
+
+def term_marks(page_html: str) -> list[TermMark]:
+    """Every ``<abbr>`` of a page's HTML, read with the standard library's HTML parser."""
+    parser = _TermParser()
+    parser.feed(page_html)
+    parser.close()
+    return parser.marks

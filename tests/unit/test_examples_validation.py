@@ -415,6 +415,24 @@ def test_front_matter_keeps_dates_as_text_and_finds_the_body():
     assert (document.body, document.body_line) == ("Body\n", 5)
 
 
+def test_the_body_is_found_without_reading_the_front_matter():
+    text = "\ufeff---\ntitle: [not: closed\n---\nBody: not metadata\n"
+    assert frontmatter.body(text) == "Body: not metadata\n"  # the YAML is split's business
+    with pytest.raises(frontmatter.FrontMatterError):
+        frontmatter.body("Body without front matter\n")
+
+
+def test_mkdocs_reads_an_example_page_as_its_body_under_empty_front_matter():
+    from mkdocs.utils.meta import get_data
+
+    from tests.unit.test_build_glue import _entry
+
+    hooks = _entry(ROOT / "hooks" / "examples_hooks.py")
+    body = "Status: not metadata, the text's first line\n\n## Bakgrund\n"
+    markdown, meta = get_data(hooks.EMPTY_FRONT_MATTER + frontmatter.body(f"---\nid: x\n---\n{body}"))
+    assert (markdown, meta) == (body, {})
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

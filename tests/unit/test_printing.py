@@ -19,6 +19,17 @@ def test_a_chapter_loses_its_h1_and_its_headings_move_one_level_down():
     assert '<h3 id="juridik--a">A</h3><h4 id="juridik--b">B</h4>' in prepared
 
 
+def test_references_to_ids_follow_the_ids_to_their_new_names():
+    html = (
+        '<aside aria-labelledby="t other" aria-describedby="outside"><p id="t">T</p>'
+        '<label for="f">F</label><input id="f"></aside>'
+    )
+    prepared = document.prepare(html, "juridik", "guide/juridik/", CHAPTERS, "guide/utskrift/")
+    assert 'aria-labelledby="juridik--t other"' in prepared and 'id="juridik--t"' in prepared
+    assert 'for="juridik--f"' in prepared and 'id="juridik--f"' in prepared
+    assert 'aria-describedby="outside"' in prepared  # not an id of the chapter: left alone
+
+
 def test_a_chapter_loses_its_reading_time():
     html = (
         '<h1 id="juridik">Juridik</h1>\n<p class="oai-reading-time" data-oai="reading-time" '
@@ -102,7 +113,7 @@ def test_sources_are_every_outside_link_once_in_order():
 PAGE = (
     '<p><a href="../utskrift/">Hela guiden</a></p>\n'
     '<p class="oai-print-pdf" data-oai-pdf="pdf/guide.pdf" hidden>'
-    '<a data-oai-pdf-href="../pdf/guide.pdf" type="application/pdf" download>PDF</a> (PDF)</p>'
+    '<a data-oai-pdf-href="../pdf/guide.pdf">PDF</a> (PDF)</p>'
 )
 
 
@@ -110,7 +121,10 @@ def test_the_pdf_link_is_inert_until_the_pdf_exists():
     assert ' href="../pdf/guide.pdf"' not in PAGE
     assert document.enable_pdf_links(PAGE, "pdf/other.pdf") == PAGE
     enabled = document.enable_pdf_links(PAGE, "pdf/guide.pdf")
-    assert '<p class="oai-print-pdf" data-oai-pdf="pdf/guide.pdf"><a href="../pdf/guide.pdf"' in enabled
+    assert (
+        '<p class="oai-print-pdf" data-oai-pdf="pdf/guide.pdf">'
+        '<a href="../pdf/guide.pdf" type="application/pdf" download>PDF</a>' in enabled
+    )
     assert " hidden" not in enabled and document.enable_pdf_links(enabled, "pdf/guide.pdf") == enabled
 
 

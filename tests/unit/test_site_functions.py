@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -368,15 +369,100 @@ GOOD = {
 }
 
 
-def test_glossary_abbreviations_per_language():
+def test_glossary_terms_sort_per_language():
     terms = glossary.parse_glossary(GOOD, "g.yml")
-    assert glossary.abbreviations(terms, "en").splitlines() == [
-        "*[DPIA]: An assessment.",
-        "*[impact assessment]: An assessment.",
-        "*[AI]: Something.",
-    ]
     assert [t.id for t in glossary.sorted_terms(terms, "sv")] == ["dpia", "ai"]  # Ö sorts last
     assert [t.id for t in glossary.sorted_terms(terms, "en")] == ["ai", "dpia"]
+
+
+def _marked(html: str, lang: str = "en") -> list[tuple[str, str]]:
+    """(definition, text) of every marked term of ``html`` marked with GOOD's terms."""
+    marker = glossary.term_marker(glossary.parse_glossary(GOOD, "g.yml"), lang)
+    result = glossary.mark_terms(html, marker)
+    assert result.count("<abbr") == result.count("</abbr>")
+    return re.findall(r'<abbr tabindex="0" title="([^"]*)">([^<]*)</abbr>', result)
+
+
+def test_a_term_is_marked_once_per_page_at_its_first_form():
+    html = "<p>An impact assessment, a DPIA, and AI.</p><p>AI and DPIA again.</p>"
+    # "DPIA" is another form of the term already marked: a term takes one focus stop per page.
+    assert _marked(html) == [("An assessment.", "impact assessment"), ("Something.", "AI")]
+
+
+def test_terms_are_marked_in_the_page_language():
+    html = "<p>Ett impact assessment och en DPIA.</p>"
+    assert _marked(html, "sv") == [("En bedömning.", "DPIA")]  # "impact assessment" is English only
+    assert _marked(html, "en") == [("An assessment.", "impact assessment")]
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        '<a href="#x">DPIA</a>',
+        '<a href="#x"><em>DPIA</em></a>',
+        "<h1>DPIA</h1>",
+        '<h2 id="dpia">The DPIA<a class="headerlink" href="#dpia">&para;</a></h2>',
+        "<h3>DPIA</h3>",
+        "<h4>DPIA</h4>",
+        "<h5>DPIA</h5>",
+        "<h6>DPIA</h6>",
+        "<code>DPIA</code>",
+        "<pre><code>DPIA</code></pre>",
+        "<pre><span>x</span> DPIA</pre>",
+        "<summary>DPIA</summary>",
+        "<button>DPIA</button>",
+        "<dl><dt>DPIA</dt><dd>x</dd></dl>",
+        '<abbr title="y">DPIA</abbr>',
+        "<script>let s = '<b>'; // DPIA</script>",
+        "<!-- DPIA -->",
+        '<img alt="DPIA">',
+        '<span title="a DPIA > b">x</span>',
+        "<table data-oai-glossary-skip><tr><td>DPIA <table><tr><td>DPIA</td></tr></table> DPIA</td></tr>"
+        "</table>",
+    ],
+)
+def test_terms_are_never_marked_inside_links_headings_code_and_the_like(inside):
+    # The term is left alone there, and marked at its next occurrence outside.
+    html = f"<p>Before.</p>{inside}<p>After: DPIA.</p>"
+    marker = glossary.term_marker(glossary.parse_glossary(GOOD, "g.yml"), "en")
+    result = glossary.mark_terms(html, marker)
+    marked = 'After: <abbr tabindex="0" title="An assessment.">DPIA</abbr>.'
+    assert result == html.replace("After: DPIA.", marked)
+
+
+def test_nested_elements_of_the_skipped_kind_end_where_the_outer_one_ends():
+    html = "<pre><pre>DPIA</pre> DPIA</pre><p>AI</p><br/><p>DPIA</p>"
+    assert _marked(html) == [("Something.", "AI"), ("An assessment.", "DPIA")]
+
+
+def test_terms_are_whole_words_and_the_longest_form_wins():
+    terms = glossary.parse_glossary(
+        {
+            "terms": [
+                {
+                    "id": "ai-system",
+                    "term": {"sv": "AI-system", "en": "AI system"},
+                    "definition": {"sv": "Ett system.", "en": "A system & more <b>."},
+                    "match": {"sv": ["AI-system", "AI-systemet"], "en": ["AI system"]},
+                }
+            ]
+        },
+        "g.yml",
+    )
+    sv = glossary.term_marker(terms, "sv")
+    assert glossary.mark_terms("<p>AI-systemen och AI-systemet</p>", sv) == (
+        '<p>AI-systemen och <abbr tabindex="0" title="Ett system.">AI-systemet</abbr></p>'
+    )
+    en = glossary.term_marker(terms, "en")
+    assert glossary.mark_terms("<p>An AI system.</p>", en) == (
+        '<p>An <abbr tabindex="0" title="A system &amp; more &lt;b&gt;.">AI system</abbr>.</p>'
+    )
+
+
+def test_a_page_without_terms_is_unchanged():
+    marker = glossary.term_marker(glossary.parse_glossary(GOOD, "g.yml"), "sv")
+    html = "<p>Ingenting att förklara här <br> alls.</p><a>"
+    assert glossary.mark_terms(html, marker) == html
 
 
 def test_glossary_reports_every_problem_with_its_place():
@@ -408,13 +494,6 @@ def test_glossary_reports_every_problem_with_its_place():
         "g.yml: terms[1].extra: unknown key; allowed: id, term, definition, match, see",
     ]:
         assert line in report
-
-
-def test_only_the_first_occurrence_of_a_term_takes_keyboard_focus():
-    html = '<abbr title="A">x</abbr> <abbr title="B">y</abbr> <abbr title="A">x</abbr>'
-    assert glossary.focusable_first_abbreviations(html) == (
-        '<abbr tabindex="0" title="A">x</abbr> <abbr tabindex="0" title="B">y</abbr> <abbr title="A">x</abbr>'
-    )
 
 
 def test_the_real_glossary_is_complete_in_both_languages():
@@ -459,6 +538,65 @@ def test_a_data_file_is_parsed_once_per_version_and_each_caller_gets_a_copy(tmp_
     assert datafiles.read_yaml(path) == {"a": [1, 2, 3, 4]}
 
 
+def test_work_on_files_is_remembered_until_one_of_them_changes(tmp_path):
+    from offentligai import datafiles
+
+    path = tmp_path / "model.yml"
+    path.write_text("x: 1\n", encoding="utf-8")
+    runs = []
+
+    def check() -> str:
+        runs.append(path.read_text(encoding="utf-8"))
+        return f"checked {len(runs)}"
+
+    assert datafiles.remembered(("check", datafiles.version(path)), check) == "checked 1"
+    assert datafiles.remembered(("check", datafiles.version(path)), check) == "checked 1"
+    path.write_text("x: 22\n", encoding="utf-8")  # a new version of the file: done again
+    assert datafiles.remembered(("check", datafiles.version(path)), check) == "checked 2"
+    assert runs == ["x: 1\n", "x: 22\n"]
+    assert datafiles.version(tmp_path / "missing.yml") == ((tmp_path / "missing.yml").as_posix(), -1, -1)
+
+
+def test_work_that_fails_is_not_remembered():
+    from offentligai import datafiles
+
+    calls = []
+
+    def failing() -> None:
+        calls.append(1)
+        raise ContentError([Problem("data/x.yml", "", "", "broken")])
+
+    for _ in range(2):
+        with pytest.raises(ContentError):
+            datafiles.remembered(("failing",), failing)
+    assert len(calls) == 2  # the next build reports the problem again
+
+
+def test_templates_are_compiled_once_for_every_new_environment_until_edited(tmp_path):
+    import jinja2
+
+    from offentligai import templating
+
+    (tmp_path / "t.html").write_text("{{ x }} one", encoding="utf-8")
+    compiled = []
+
+    def environment(autoescape: bool) -> jinja2.Environment:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), autoescape=autoescape)
+        real = env.compile
+        env.compile = lambda *args, **kwargs: compiled.append(args[1]) or real(*args, **kwargs)
+        return templating.compile_once(env)
+
+    assert environment(False).get_template("t.html").render(x="<b>") == "<b> one"
+    assert environment(False).get_template("t.html").render(x="<b>") == "<b> one"
+    assert compiled == ["t.html"]  # the second environment loaded the compiled code
+    # Settings that change the compiled code (autoescaping here) do not share it.
+    assert environment(True).get_template("t.html").render(x="<b>") == "&lt;b&gt; one"
+    assert compiled == ["t.html", "t.html"]
+    (tmp_path / "t.html").write_text("{{ x }} two", encoding="utf-8")  # an edited template
+    assert environment(False).get_template("t.html").render(x="y") == "y two"
+    assert len(compiled) == 3
+
+
 def test_a_broken_data_file_is_one_line_naming_it(tmp_path):
     from offentligai import datafiles
 
@@ -471,3 +609,29 @@ def test_a_broken_data_file_is_one_line_naming_it(tmp_path):
     with pytest.raises(ContentError) as caught:
         datafiles.read_yaml(tmp_path / "none.yml", "data/none.yml")
     assert str(caught.value.problems[0]) == "data/none.yml: file not found"
+
+
+def test_a_page_made_of_marked_pages_keeps_only_the_first_mark_of_each_term():
+    from offentligai.sitewide import glossary as glossary_module
+
+    terms = [
+        glossary_module.Term(
+            "gdpr",
+            {"sv": "GDPR", "en": "GDPR"},
+            {"sv": "Lagen.", "en": "The law."},
+            {"sv": ["GDPR"], "en": ["GDPR"]},
+        ),
+        glossary_module.Term(
+            "ai", {"sv": "AI", "en": "AI"}, {"sv": "Tekniken.", "en": "It."}, {"sv": ["AI"], "en": ["AI"]}
+        ),
+    ]
+    marker = glossary_module.term_marker(terms, "sv")
+    chapter_a = glossary_module.mark_terms("<p>GDPR och AI.</p>", marker)
+    chapter_b = glossary_module.mark_terms("<p>Mer om GDPR.</p>", marker)
+    document = glossary_module.unmark_repeats(chapter_a + chapter_b, marker)
+    assert document == (
+        '<p><abbr tabindex="0" title="Lagen.">GDPR</abbr> och '
+        '<abbr tabindex="0" title="Tekniken.">AI</abbr>.</p><p>Mer om GDPR.</p>'
+    )
+    other = '<abbr tabindex="0" title="Not ours">X</abbr><abbr tabindex="0" title="Not ours">X</abbr>'
+    assert glossary_module.unmark_repeats(other, marker) == other  # marks of ours only

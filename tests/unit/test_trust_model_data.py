@@ -342,3 +342,27 @@ def test_before_development_asks_about_security_and_links_the_security_chapter()
     assert security["guide"] == "sakerhet"
     assert "säkerhetskrav" in security["text"]["sv"] and "security requirements" in security["text"]["en"]
     assert security["help"]["sv"] and security["help"]["en"]
+
+
+def test_the_trust_model_is_checked_once_per_version(tmp_path, monkeypatch):
+    import shutil
+
+    root = tmp_path / "repo"
+    (root / "data").mkdir(parents=True)
+    (root / "docs").mkdir()
+    shutil.copytree(ROOT / "docs" / "guide", root / "docs" / "guide")
+    for name in (tm.MODEL_FILE, tm.SCHEMA_FILE):
+        shutil.copy(ROOT / name, root / name)
+    checks = []
+    real = tm.validate
+    monkeypatch.setattr(tm, "validate", lambda *args: checks.append(1) or real(*args))
+    first, _ = tm.load_model(root, root / "docs")
+    second, _ = tm.load_model(root, root / "docs")
+    assert len(checks) == 1 and first == second and first is not second  # each caller its own copy
+    model = root / tm.MODEL_FILE
+    model.write_text(model.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    tm.load_model(root, root / "docs")
+    assert len(checks) == 2
+    model.write_text(model.read_text(encoding="utf-8") + "unknown_key: 1\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="unknown_key"):
+        tm.load_model(root, root / "docs")

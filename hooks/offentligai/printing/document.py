@@ -101,6 +101,8 @@ _READING_TIME = re.compile(r'<p\b[^>]*\bdata-oai="reading-time"[^>]*>.*?</p>\s*'
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _ID = re.compile(r'\bid="([^"]+)"')
 _ADDRESS = re.compile(r'\b(href|src)="([^"]*)"')
+# Attributes that name ids of the same page, one or more separated by spaces.
+_ID_REFERENCE = re.compile(r'\b(aria-labelledby|aria-describedby|aria-controls|for)="([^"]*)"')
 
 
 def prepare(content: str, slug: str, url: str, chapters: Mapping[str, str], print_url: str) -> str:
@@ -113,7 +115,14 @@ def prepare(content: str, slug: str, url: str, chapters: Mapping[str, str], prin
     content = _H1.sub("", content, count=1)
     content = _READING_TIME.sub("", content, count=1)
     content = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", content)
+    ids = set(_ID.findall(content))
     content = _ID.sub(lambda m: f'id="{slug}--{m.group(1)}"', content)
+
+    def reference(match: re.Match[str]) -> str:  # follow the ids to their new names
+        names = (f"{slug}--{name}" if name in ids else name for name in match.group(2).split())
+        return f'{match.group(1)}="{" ".join(names)}"'
+
+    content = _ID_REFERENCE.sub(reference, content)
 
     def address(match: re.Match[str]) -> str:
         value = html.unescape(match.group(2))
@@ -210,6 +219,10 @@ def sources(contents: list[str]) -> tuple[Source, ...]:
 # scripts/pdf.py, after writing the PDF, turns on the links to the files it wrote.
 PDF_PARAGRAPH = '<p class="oai-print-pdf" data-oai-pdf="{path}" hidden>'
 PDF_LINK = "data-oai-pdf-href="
+# With its address the link also gets its type and download: a link without one may carry
+# neither (HTML's rules).
+_PDF_LINK_VALUE = re.compile(PDF_LINK + r'"([^"]*)"')
+_PDF_LINK_ENABLED = r'href="\1" type="application/pdf" download'
 
 
 def enable_pdf_links(page: str, pdf_path: str) -> str:
@@ -219,5 +232,7 @@ def enable_pdf_links(page: str, pdf_path: str) -> str:
     if at < 0:
         return page
     end = page.index("</p>", at)
-    paragraph = page[at:end].replace(start, start.replace(" hidden>", ">"), 1).replace(PDF_LINK, "href=", 1)
+    paragraph = _PDF_LINK_VALUE.sub(
+        _PDF_LINK_ENABLED, page[at:end].replace(start, start.replace(" hidden>", ">"), 1), count=1
+    )
     return page[:at] + paragraph + page[end:]

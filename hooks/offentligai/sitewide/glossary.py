@@ -1,14 +1,19 @@
 """The guide's glossary: one data file, rendered as a page and explained in place.
 
-Every term's ``match`` forms become Markdown abbreviations on the guide pages of that
-language, so a reader sees the definition on hover or keyboard focus without leaving
-the page; the glossary page lists every term, each under a heading of its own, so that
-site search finds the single term (one search entry per heading), and links a term to the
-section of the guide that explains it (``see``).
+On a guide page, the first place where one of a term's ``match`` forms appears becomes
+``<abbr tabindex="0" title="definition">``, so that a reader sees the definition on hover
+or keyboard focus (Material's ``content.tooltips``) without leaving the page. Terms are
+marked on the page's HTML, once per page and never inside links, headings, code or other
+elements where an explanation does not belong (``NOT_MARKED_IN``): a focusable ``abbr``
+inside a link would nest two focus stops.
+The glossary page lists every term, each under a heading of its own, so that site search
+finds the single term (one search entry per heading), and links a term to the section of
+the guide that explains it (``see``).
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -138,15 +143,6 @@ def load_glossary(path: Path) -> list[Term]:
     return parse_glossary(read_yaml(path, file), file)
 
 
-def abbreviations(terms: list[Term], lang: str) -> str:
-    """Markdown abbreviation definitions (``*[form]: definition``) for one language."""
-    lines = []
-    for term in terms:
-        for form in term.match[lang]:
-            lines.append(f"*[{form}]: {term.definition[lang]}")
-    return "\n".join(lines)
-
-
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t]*\{[^}]*#(?P<id>[\w-]+)[^}]*\}[ \t]*$", re.M)
 
 
@@ -191,22 +187,131 @@ def sorted_terms(terms: list[Term], lang: str) -> list[Term]:
     return sorted(terms, key=lambda term: collation_key(term.term[lang]))
 
 
-_ABBR = re.compile(r'<abbr title="([^"]*)">')
+# ---------------------------------------------------------------------------
+# Marking terms on a page
+# ---------------------------------------------------------------------------
+
+# Elements whose text is never marked: links and other interactive elements (a focusable
+# term inside them would nest focus stops), headings and terms of definition lists, code,
+# and elements that hold no phrasing content.
+NOT_MARKED_IN = frozenset(
+    {
+        *("a", "button", "label", "select", "option", "textarea", "summary"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "dt"),
+        *("code", "pre", "kbd", "samp"),
+        *("abbr", "dfn", "script", "style", "template", "title", "svg", "math"),
+    }
+)
+# An element with this attribute is not marked either (the glossary's own listing).
+SKIP_ATTRIBUTE = "data-oai-glossary-skip"
+
+# A comment, or a start or end tag: its name and its attributes (quoted values may hold ">").
+_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 
 
-def focusable_first_abbreviations(html: str) -> str:
-    """Make the first occurrence of each explained term reachable by keyboard.
+@dataclass(frozen=True)
+class TermMarker:
+    """The glossary of one language, ready to mark pages: one pattern for every form."""
 
-    Every occurrence shows its explanation on hover; focusing only the first one keeps
-    a chapter from filling the tab order with dozens of stops.
+    pattern: re.Pattern[str] | None  # None when the language has no forms
+    term_of: dict[str, str]  # form -> term id
+    markup: dict[str, str]  # term id -> the opening tag, definition escaped
+
+
+def term_marker(terms: list[Term], lang: str) -> TermMarker:
+    """Every ``match`` form of ``lang`` as whole words, longest first, like Markdown's ``abbr``."""
+    term_of = {form: term.id for term in terms for form in term.match[lang]}
+    markup = {term.id: f'<abbr tabindex="0" title="{_attribute(term.definition[lang])}">' for term in terms}
+    forms = sorted(term_of, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
+    return TermMarker(pattern, term_of, markup)
+
+
+def mark_terms(page_html: str, marker: TermMarker) -> str:
+    """Explain each glossary term where it first appears in ``page_html``'s text.
+
+    Only the first occurrence of a term (of any of its forms) is marked: it is focusable and
+    shows the definition on hover or focus; more would fill the tab order with stops.
+    Text inside ``NOT_MARKED_IN`` elements and elements with ``SKIP_ATTRIBUTE`` is passed over.
     """
+    if marker.pattern is None:
+        return page_html
+    left = set(marker.markup)  # terms not marked yet
+    parts: list[str] = []
+    done = 0  # page_html[:done] is in parts
+    skipped, depth = "", 0  # the outermost skipped element open, and how deep its kind is nested
+    for tag in _TAG.finditer(page_html):
+        if depth == 0 and tag.start() > done:
+            parts.append(_mark_text(page_html[done : tag.start()], marker.pattern, marker, left))
+            done = tag.start()
+            if not left:
+                break
+        parts.append(page_html[done : tag.end()])
+        done = tag.end()
+        closing, name, attributes = tag.group(1), (tag.group(2) or "").lower(), tag.group(3) or ""
+        if not name:
+            continue  # a comment
+        opening = not closing and name not in _VOID and not attributes.rstrip().endswith("/")
+        if depth == 0:
+            if opening and (name in NOT_MARKED_IN or SKIP_ATTRIBUTE in attributes):
+                skipped, depth = name, 1
+        elif name == skipped:
+            depth += 1 if opening else -1 if closing else 0
+    if depth == 0 and left and done < len(page_html):
+        parts.append(_mark_text(page_html[done:], marker.pattern, marker, left))
+    else:
+        parts.append(page_html[done:])
+    return "".join(parts)
+
+
+def unmark_repeats(page_html: str, marker: TermMarker) -> str:
+    """``page_html`` with only the first mark of each term left; later marks become plain text.
+
+    For a page put together from pages marked one by one (the print documents), so that it
+    too has each term marked once.
+    """
+    if marker.pattern is None:
+        return page_html
+    openings = {opening: term for term, opening in marker.markup.items()}
     seen: set[str] = set()
 
-    def replace(match: re.Match[str]) -> str:
-        title = match.group(1)
-        if title in seen:
-            return match.group(0)
-        seen.add(title)
-        return f'<abbr tabindex="0" title="{title}">'
+    def keep_first(found: re.Match[str]) -> str:
+        term = openings.get(found.group(1))
+        if term is None or term not in seen:
+            if term is not None:
+                seen.add(term)
+            return found.group(0)
+        return found.group(2)
 
-    return _ABBR.sub(replace, html)
+    return _MARK.sub(keep_first, page_html)
+
+
+# A mark as mark_terms writes it: the opening tag (group 1) and the marked form (group 2).
+_MARK = re.compile(r'(<abbr tabindex="0" title="[^"]*">)([^<]*)</abbr>')
+
+
+def _mark_text(text: str, pattern: re.Pattern[str], marker: TermMarker, left: set[str]) -> str:
+    """``text`` (between tags) with the first form of every term still in ``left`` marked."""
+    pieces: list[str] = []
+    done = 0
+    for match in pattern.finditer(text):
+        term = marker.term_of[match.group(0)]
+        if term not in left:
+            continue
+        left.discard(term)
+        pieces += [text[done : match.start()], marker.markup[term], match.group(0), "</abbr>"]
+        done = match.end()
+        if not left:
+            break
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _attribute(text: str) -> str:
+    """``text`` escaped for a double-quoted attribute, as Markdown escapes it."""
+    return html.escape(text, quote=False).replace('"', "&quot;")

@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .. import schema_errors
-from ..datafiles import read_yaml
+from ..datafiles import read_yaml, remembered, version
 from ..errors import ContentError, Problem
 from ..languages import LANGUAGES
 
@@ -229,10 +229,16 @@ def validate(data: Any, schema: Mapping[str, Any], file: str, guides: set[str]) 
 
 
 def load_model(root: Path, docs_dir: Path) -> tuple[dict, dict]:
-    """The checked model and its schema, read from ``root`` (the repository)."""
+    """The checked model and its schema, read from ``root`` (the repository).
+
+    The check runs once per version of the two files and set of guide chapters: not again
+    in the second language build, nor at a ``serve`` rebuild after an edit elsewhere.
+    """
     schema = read_yaml(root / SCHEMA_FILE, SCHEMA_FILE)  # JSON is YAML
     data = read_yaml(root / MODEL_FILE, MODEL_FILE)
-    validate(data, schema, MODEL_FILE, guide_slugs(docs_dir / "guide"))
+    guides = guide_slugs(docs_dir / "guide")
+    key = ("trust-model checked", version(root / MODEL_FILE), version(root / SCHEMA_FILE), frozenset(guides))
+    remembered(key, lambda: validate(data, schema, MODEL_FILE, guides))
     return data, schema
 
 
