@@ -126,6 +126,7 @@ def report_with(pages: list[audit.PageResult]) -> dict:
         "lighthouse": "12.8.2",
         "chromium": "156",
         "runs": 3,
+        "cpu": {"benchmark_index": 1286.0, "cpu_slowdown": 1.83, "device_benchmark_index": 702},
         "served_at": "http://127.0.0.1:1/",
         "build": {
             "full_build_s": 6.2,
@@ -146,6 +147,8 @@ def test_markdown_report_has_the_tables_and_says_what_is_over_budget():
     good = audit.judge("start", "sv", "", [lhr(0.97), lhr(0.99), lhr(0.98)])
     bad = audit.judge("404", "en", "en/404.html", [lhr(seo=0.9, failing={})])
     text = audit.markdown_report(report_with([good, bad]))
+    cpu = "- CPU slowed down 1.83× (this machine's benchmarkIndex 1286 before the runs; "
+    assert cpu + "the emulated phone's 702)" in text
     assert "| start | sv | 98 (97/99/98) | 100 | 100 | 100 | 900 | 1200 | 50 |" in text
     assert "| 404 | en | 100 (100) | 100 | 100 | 90 |" in text
     assert (
@@ -171,6 +174,14 @@ def test_lighthouse_runner_scores_a_real_page(site, tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     result = json.loads((tmp_path / "out" / "404-sv.1.json").read_text(encoding="utf-8"))
     assert result["configSettings"]["formFactor"] == "mobile"
+    # The CPU is slowed down by the machine's speed over the emulated phone's, the rest of
+    # Lighthouse's mobile throttling unchanged.
+    calibration = json.loads((tmp_path / "out" / "calibration.json").read_text(encoding="utf-8"))
+    expected = max(1, calibration["benchmark_index"] / audit.DEVICE_BENCHMARK_INDEX)
+    assert abs(calibration["cpu_slowdown"] - expected) <= 0.005
+    throttling = result["configSettings"]["throttling"]
+    assert throttling["cpuSlowdownMultiplier"] == calibration["cpu_slowdown"]
+    assert throttling["rttMs"] == 150 and throttling["throughputKbps"] == 1638.4
     judged = audit.judge("404", "sv", "404.html", [result])
     assert all(0 <= score <= 100 for score in judged.scores.values()), judged.scores
     assert judged.weights["html"] > 0 and judged.weights["css"] > 0 and judged.weights["js"] > 0
