@@ -9,7 +9,6 @@ work is done by ``offentligai.ai_act``; the rules are evaluated only by the Java
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +87,4 @@ def on_post_build(config: Any) -> None:
     if build.inner_language_build(config):
         return
     state = build.state(config, PART)
-    target = Path(config.site_dir) / "data"
-    target.mkdir(parents=True, exist_ok=True)
-    for name, content in (("ai-act.json", state["data"]), ("ai-act.schema.json", state["schema"])):
-        (target / name).write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    build.publish_data(config.site_dir, {"ai-act.json": state["data"], "ai-act.schema.json": state["schema"]})

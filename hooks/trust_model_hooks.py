@@ -8,7 +8,6 @@ model as JSON, and the open data is written once, after the last language build.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -109,11 +108,11 @@ def on_post_build(config: Any) -> None:
     if build.inner_language_build(config):
         return
     state = build.state(config, PART)
-    target = Path(config.site_dir) / "data"
-    target.mkdir(parents=True, exist_ok=True)
-    for name, data in (
-        ("trust-model.json", state["model"]),
-        ("trust-model.schema.json", state["schema"]),
-        ("trust-model-answers.schema.json", tm.answers_schema()),
-    ):
-        (target / name).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    build.publish_data(
+        config.site_dir,
+        {
+            "trust-model.json": state["model"],
+            "trust-model.schema.json": state["schema"],
+            "trust-model-answers.schema.json": tm.answers_schema(),
+        },
+    )

@@ -18,6 +18,7 @@ package stays plain Python without MkDocs types:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -215,6 +216,14 @@ def inner_language_build(config: Any) -> bool:
     """True inside a language build that the i18n plugin runs from the outermost build."""
     plugin = i18n_plugin(config)
     return plugin is not None and bool(getattr(plugin, I18N_BUILDING, False))
+
+
+def publish_data(site_dir: str | Path, files: Mapping[str, Any]) -> None:
+    """Write each of ``files`` (name -> JSON value) to <site_dir>/data/ as open data."""
+    target = Path(site_dir) / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (target / name).write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def build_only_locale(config: Any) -> str | None:

@@ -148,6 +148,14 @@ def _replace(text: str, old: str, new: str, file: Path) -> str:
     return text.replace(old, new)
 
 
+def _rewrite(file: Path, replacements: tuple[tuple[str, str], ...]) -> None:
+    """Make each replacement in ``file``; fail if a stock line it expects is missing."""
+    text = file.read_text(encoding="utf-8")
+    for old, new in replacements:
+        text = _replace(text, old, new, file)
+    file.write_text(text, encoding="utf-8")
+
+
 @dataclass
 class Server:
     """Debian's nginx configuration copied to ``base``, and the page's commands run against it."""
@@ -289,24 +297,22 @@ def copy_stock(base: Path, port: int) -> None:
         if target.startswith(f"{ETC}/"):
             link.unlink()
             link.symlink_to(str(base) + target)
-    conf = etc / "nginx.conf"
-    text = conf.read_text(encoding="utf-8")
-    for old, new in (
-        ("/etc/nginx/", f"{etc}/"),
-        ("/run/nginx.pid", f"{base}/run/nginx.pid"),
-        ("/var/log/nginx/", f"{base}/var/log/nginx/"),
-    ):
-        text = _replace(text, old, new, conf)
-    conf.write_text(text, encoding="utf-8")
-    default = etc / "sites-available" / "default"
-    text = default.read_text(encoding="utf-8")
-    for old, new in (
-        ("listen 80 default_server;", f"listen 127.0.0.1:{port} default_server;"),
-        ("listen [::]:80 default_server;", f"listen [::1]:{port} default_server;"),
-        ("root /var/www/html;", f"root {base}/var/www/html;"),
-    ):
-        text = _replace(text, old, new, default)
-    default.write_text(text, encoding="utf-8")
+    _rewrite(
+        etc / "nginx.conf",
+        (
+            ("/etc/nginx/", f"{etc}/"),
+            ("/run/nginx.pid", f"{base}/run/nginx.pid"),
+            ("/var/log/nginx/", f"{base}/var/log/nginx/"),
+        ),
+    )
+    _rewrite(
+        etc / "sites-available" / "default",
+        (
+            ("listen 80 default_server;", f"listen 127.0.0.1:{port} default_server;"),
+            ("listen [::]:80 default_server;", f"listen [::1]:{port} default_server;"),
+            ("root /var/www/html;", f"root {base}/var/www/html;"),
+        ),
+    )
     for folder in ("run", "var/log/nginx", "var/lib/nginx", "var/www/html"):
         (base / folder).mkdir(parents=True, exist_ok=True)
     shutil.copy2(WELCOME_PAGE, base / "var" / "www" / "html")
@@ -323,15 +329,14 @@ def copy_stock(base: Path, port: int) -> None:
 def localise_sources(src: Path, base: Path, port: int) -> None:
     """What the page's commands copy from the sources, moved here too: our server block listens
     where the copied default site does and serves the releases under ``base``."""
-    conf = src / "deploy" / "nginx" / "offentligai.conf"
-    text = conf.read_text(encoding="utf-8")
-    for old, new in (
-        ("listen 80 default_server;", f"listen 127.0.0.1:{port} default_server;"),
-        ("listen [::]:80 default_server;", f"listen [::1]:{port} default_server;"),
-        ("root /srv/offentligai/current;", f"root {base}/srv/offentligai/current;"),
-    ):
-        text = _replace(text, old, new, conf)
-    conf.write_text(text, encoding="utf-8")
+    _rewrite(
+        src / "deploy" / "nginx" / "offentligai.conf",
+        (
+            ("listen 80 default_server;", f"listen 127.0.0.1:{port} default_server;"),
+            ("listen [::]:80 default_server;", f"listen [::1]:{port} default_server;"),
+            ("root /srv/offentligai/current;", f"root {base}/srv/offentligai/current;"),
+        ),
+    )
 
 
 def source_checkout(target: Path, server: Server) -> Path:
