@@ -32,6 +32,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     )
     stored = conversions.STORE.get(key) is not None
     page.meta[META] = (key, stored, markdown, conversions.warnings_so_far())
+    if stored:
+        # Page.render would still build a Markdown object with every extension (a few
+        # milliseconds a page) to convert nothing: this page's render only leaves it empty.
+        page.render = conversions.render_nothing(page)
     return "" if stored else markdown
 
 

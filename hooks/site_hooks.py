@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from offentligai import build, markers, templating, terminology
+from offentligai import build, datafiles, markers, templating, terminology
 from offentligai.dates import long_date
 from offentligai.guide import reading, situations
 from offentligai.languages import (
@@ -29,6 +29,7 @@ from offentligai.languages import (
 )
 from offentligai.sitewide import (
     assets,
+    conversions,
     glossary,
     jsbundle,
     material_patches,
@@ -71,6 +72,8 @@ def on_config(config: Any) -> Any:
     if not config.repo_url:
         # Without a repository (REPO_URL empty) there is nothing to edit: no "edit" links.
         config["edit_uri"] = None
+    if not getattr(config.theme.get_env, "lists_visible_files", False):
+        config.theme.get_env = templating.list_visible_files(config.theme.get_env)
     build.set_state(config, "site", build.SiteState(root, strings, terms, words))
     return config
 
@@ -78,8 +81,11 @@ def on_config(config: Any) -> Any:
 @event_priority(build.priority("site", "on_files"))
 def on_files(files: Any, config: Any) -> Any:
     """Publish each browser tool as one classic script made from its ES modules, not the modules."""
+    docs = Path(config.docs_dir)
+    # Joined once per version of the modules: not again for the other language or a serve rebuild.
+    key = ("scripts from modules", tuple(datafiles.version(path) for path in jsbundle.module_files(docs)))
     with build.reported():
-        scripts = jsbundle.scripts(Path(config.docs_dir))
+        scripts = datafiles.remembered(key, lambda: jsbundle.scripts(docs))
     for file in [file for file in files if jsbundle.is_module(file.src_uri)]:
         files.remove(file)
     for target, text in scripts.items():
@@ -115,7 +121,12 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         markers.check_all_handled(html, page.file.src_uri, before_indexing=True)
     glossary_page = page.meta.pop(GLOSSARY_PAGE, False)  # it explains nothing in place
     if page.file.src_uri.startswith("guide/") and not glossary_page:
-        html = glossary.mark_terms(html, build.site(config).term_marker(page_language(page.url)))
+        site, lang = build.site(config), page_language(page.url)
+        marker, made = site.term_marker(lang), html
+        # Once per version of the page's HTML and of the glossary (a serve rebuild has both).
+        html = conversions.STORE.memo(
+            ("glossary marks", site.term_marker_digest(lang), made), lambda: glossary.mark_terms(made, marker)
+        )
     if reading.is_chapter(page.file.src_uri):
         html = _with_reading_time(html, page, config)
     html = tasklists.label_checkboxes(html)
@@ -322,6 +333,10 @@ def _patch_bundle(site: Path) -> None:
     """Patch Material's bundle and search worker; they get new names from their new content."""
     try:
         theme = Path(material.__file__).parent / "templates"
-        material_patches.patch_site(site, theme, finish=assets.without_source_map_comment)
+        finish = assets.without_source_map_comment
+        # Material's files change only with its version: patch them once per process.
+        key = ("material patches", theme.as_posix(), material.__version__)
+        patched = datafiles.remembered(key, lambda: material_patches.patched_files(theme, finish))
+        material_patches.patch_site(site, theme, finish=finish, patched=patched)
     except material_patches.PatchError as error:
         raise PluginError(str(error)) from None

@@ -38,6 +38,9 @@ def profiled_build(
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if rebuild:
+        from offentligai.sitewide.conversions import STORE
+
+        STORE.keep_pages = True  # as `mkdocs serve` sets it (hooks/rendering_hooks.py)
         build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
     profile = cProfile.Profile()
     started = time.perf_counter()

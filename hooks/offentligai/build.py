@@ -18,6 +18,7 @@ package stays plain Python without MkDocs types:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -37,7 +38,17 @@ from .sitewide import glossary as glossary_terms
 # ---------------------------------------------------------------------------
 
 # The parts of the site; each has a hooks/<part>_hooks.py entry file and a state of its own.
-PARTS = ("site", "examples", "trust_model", "ai_act", "documents", "opendata", "printing", "conversions")
+PARTS = (
+    "site",
+    "examples",
+    "trust_model",
+    "ai_act",
+    "documents",
+    "opendata",
+    "printing",
+    "conversions",
+    "rendering",
+)
 
 # MkDocs runs the handlers of an event from the highest priority to the lowest; plugins run
 # at 0 unless they say otherwise, and hooks after plugins of the same priority. Every handler
@@ -96,9 +107,13 @@ PRIORITIES: dict[str, dict[str, int]] = {
         "examples": -50,
         "printing": -50,
         "site": -60,
+        # Last of all: the digest of the context as the template will get it.
+        "rendering": -1000,
     },
     # Before Material's and our templates are rendered: compile each template once per process.
-    "on_env": {"site": 0},
+    "on_env": {"site": 0, "rendering": 0},
+    # Once per process: `mkdocs serve` or a plain build.
+    "on_startup": {"rendering": 0},
     "on_template_context": {"site": 0, "opendata": 0},
     "on_post_template": {"site": 0},
     # After the page is written out: the search plugin's work on it is done.
@@ -133,6 +148,7 @@ class SiteState:
     env: Any = None  # the Jinja environment, made on first use
     _by_language: dict[str, dict[str, str]] = field(default_factory=dict)
     _term_markers: dict[str, glossary_terms.TermMarker] = field(default_factory=dict)
+    _marker_digests: dict[str, str] = field(default_factory=dict)
 
     def t(self, lang: str) -> dict[str, str]:
         """The UI strings of ``lang`` (made once per build: pages ask thousands of times)."""
@@ -145,6 +161,15 @@ class SiteState:
         if lang not in self._term_markers:
             self._term_markers[lang] = glossary_terms.term_marker(self.glossary, lang)
         return self._term_markers[lang]
+
+    def term_marker_digest(self, lang: str) -> str:
+        """A digest of everything ``term_marker(lang)`` marks with: its pattern, forms and markup."""
+        if lang not in self._marker_digests:
+            marker = self.term_marker(lang)
+            pattern = marker.pattern.pattern if marker.pattern is not None else ""
+            shown = repr((pattern, sorted(marker.term_of.items()), sorted(marker.markup.items())))
+            self._marker_digests[lang] = hashlib.sha256(shown.encode()).hexdigest()
+        return self._marker_digests[lang]
 
 
 _PREFIX = "offentligai_"

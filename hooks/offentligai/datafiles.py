@@ -13,8 +13,8 @@ on disk, so the second language build and a ``serve`` rebuild after an edit else
 from __future__ import annotations
 
 import collections
-import copy
 import functools
+import pickle
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -38,21 +38,23 @@ def read_yaml(path: Path, name: str | None = None) -> Any:
         raise ContentError([Problem(shown, "", "", "file not found")]) from None
     except OSError as error:
         raise ContentError([Problem(shown, "", "", f"cannot be read ({error.strerror})")]) from None
-    return copy.deepcopy(_parsed(str(path), stat.st_size, stat.st_mtime_ns, shown))
+    # A copy for each caller; unpickling makes one several times faster than copy.deepcopy.
+    return pickle.loads(_parsed(str(path), stat.st_size, stat.st_mtime_ns, shown))  # noqa: S301 (our own bytes)
 
 
 @functools.lru_cache(maxsize=64)
-def _parsed(path: str, size: int, mtime_ns: int, shown: str) -> Any:
-    """One parse per version of a file (the size and time are part of the key, not used)."""
+def _parsed(path: str, size: int, mtime_ns: int, shown: str) -> bytes:
+    """One parse per version of a file, pickled (the size and time are part of the key, not used)."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError([Problem(shown, "", "", f"cannot be read ({error})")]) from None
     try:
-        return yaml.load(text, Loader=Loader)  # noqa: S506 (a safe loader)
+        data = yaml.load(text, Loader=Loader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         detail = " ".join(str(error).split())
         raise ContentError([Problem(shown, "", "", f"is not valid YAML ({detail})")]) from None
+    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 # ---------------------------------------------------------------------------

@@ -14,7 +14,9 @@ is compiled again, and environments whose settings change the compiled code shar
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -91,3 +93,46 @@ def script_json(data: Any) -> Markup:
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
+
+
+# ---------------------------------------------------------------------------
+# Listing the theme's files without its hidden folders
+# ---------------------------------------------------------------------------
+# Every build, MkDocs asks the theme's Jinja loader for every file under the theme's folders
+# and then drops each name with a part that starts with a dot (its patterns ".*" and "*/.*").
+# Material's ".icons" folder alone holds 14,000 files: listing and matching them is about a
+# sixth of a `mkdocs serve` rebuild, for nothing. This loader never enters hidden folders, so
+# MkDocs gets the same theme files at a fraction of the cost.
+
+
+class VisibleFilesLoader(jinja2.FileSystemLoader):
+    """A ``FileSystemLoader`` whose ``list_templates`` leaves out hidden files and folders."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for searchpath in self.searchpath:
+            for folder, dirs, names in os.walk(searchpath, followlinks=self.followlinks):
+                dirs[:] = [name for name in dirs if not name.startswith(".")]
+                for name in names:
+                    if name.startswith("."):
+                        continue
+                    path = os.path.relpath(os.path.join(folder, name), searchpath)
+                    found.add(path.replace(os.path.sep, "/"))
+        return sorted(found)
+
+
+def list_visible_files(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:
+    """``Theme.get_env`` whose environments list the theme's files with ``VisibleFilesLoader``.
+
+    Templates load as before (the same folders, in the same order): only the listing changes.
+    """
+
+    def visible_env() -> jinja2.Environment:
+        env = get_env()
+        loader = env.loader
+        if type(loader) is jinja2.FileSystemLoader:
+            env.loader = VisibleFilesLoader(loader.searchpath, loader.encoding, loader.followlinks)
+        return env
+
+    visible_env.lists_visible_files = True  # type: ignore[attr-defined]
+    return visible_env

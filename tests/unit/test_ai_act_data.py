@@ -445,3 +445,33 @@ def test_the_aids_texts_use_the_sites_terminology(raw):
         for finding in terminology.find_rejected(text, field, words, field.rsplit(".", 1)[1])
     ]
     assert findings == []
+
+
+def test_the_aid_is_checked_once_per_version_of_its_files_and_the_guide(tmp_path, monkeypatch):
+    """The second language build and a serve rebuild reuse the check; an edit to any input redoes it."""
+    import shutil
+
+    root = tmp_path / "repo"
+    (root / "data").mkdir(parents=True)
+    (root / "docs").mkdir()
+    shutil.copytree(ROOT / "docs" / "guide", root / "docs" / "guide")
+    for name in (aid_data.AID_FILE, aid_data.SCHEMA_FILE, aid_data.TRUST_MODEL_FILE):
+        shutil.copy(ROOT / name, root / name)
+    checks = []
+    real = aid_data.validate
+    monkeypatch.setattr(aid_data, "validate", lambda *args: checks.append(1) or real(*args))
+    first, _, _ = aid_data.load_aid(root, root / "docs")
+    second, _, _ = aid_data.load_aid(root, root / "docs")
+    assert len(checks) == 1 and first == second and first is not second  # each caller its own copy
+    # A guide chapter whose headings change is a new input: a reference to it may now be broken.
+    chapter = next((root / "docs" / "guide").glob("*.md"))
+    heading = "\n## Ny rubrik { #ny-rubrik }\n"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + heading, encoding="utf-8")
+    aid_data.load_aid(root, root / "docs")
+    assert len(checks) == 2
+    aid = root / aid_data.AID_FILE
+    aid.write_text(aid.read_text(encoding="utf-8") + "unknown_key: 1\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="unknown_key"):
+        aid_data.load_aid(root, root / "docs")
+    with pytest.raises(ContentError, match="unknown_key"):  # a failed check is not remembered
+        aid_data.load_aid(root, root / "docs")

@@ -635,3 +635,31 @@ def test_a_page_made_of_marked_pages_keeps_only_the_first_mark_of_each_term():
     )
     other = '<abbr tabindex="0" title="Not ours">X</abbr><abbr tabindex="0" title="Not ours">X</abbr>'
     assert glossary_module.unmark_repeats(other, marker) == other  # marks of ours only
+
+
+def test_the_theme_files_are_those_mkdocs_lists_without_entering_hidden_folders():
+    """VisibleFilesLoader skips Material's .icons (14,000 files); MkDocs's own listing drops them anyway."""
+    import os
+
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from offentligai import templating
+    from tests.helpers import ROOT
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plain = config.theme.get_env()
+    visible = templating.list_visible_files(config.theme.get_env)()
+    assert type(plain.loader) is jinja2.FileSystemLoader
+    assert isinstance(visible.loader, templating.VisibleFilesLoader)
+    assert visible.loader.searchpath == plain.loader.searchpath
+    found = []
+    for env in (plain, visible):
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        found.append(sorted((file.src_uri, file.abs_src_path) for file in files))
+    assert found[0] == found[1] and len(found[0]) > 20
+    assert len(visible.loader.list_templates()) < len(plain.loader.list_templates()) / 10
+    assert visible.get_template("main.html").filename == plain.get_template("main.html").filename

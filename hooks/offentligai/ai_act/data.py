@@ -19,7 +19,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from .. import schema_errors
-from ..datafiles import read_yaml
+from ..datafiles import read_yaml, remembered, version
 from ..errors import ContentError, Problem
 from ..languages import LANGUAGES
 from ..trust_model.model import in_file_order
@@ -434,11 +434,26 @@ def validate(
 
 
 def load_aid(root: Path, docs_dir: Path) -> tuple[dict, dict, dict[str, str]]:
-    """The checked aid, its schema and the trust model's questions (id → part page)."""
+    """The checked aid, its schema and the trust model's questions (id → part page).
+
+    The check (mostly the JSON Schema, about a third of a second) runs once per version of
+    the files and of the guide's headings: not again in the second language build, nor at a
+    ``serve`` rebuild after an edit that leaves them as they were.
+    """
     schema = read_yaml(root / SCHEMA_FILE, SCHEMA_FILE)  # JSON is YAML
     data = read_yaml(root / AID_FILE, AID_FILE)
     trust_questions = trust_model_questions(root)
-    validate(data, schema, AID_FILE, guide_anchors(docs_dir), trust_questions)
+    guides = guide_anchors(docs_dir)
+    key = (
+        "ai-act checked",
+        version(root / AID_FILE),
+        version(root / SCHEMA_FILE),
+        version(root / TRUST_MODEL_FILE),
+        frozenset(
+            (slug, lang, frozenset(ids)) for slug, langs in guides.items() for lang, ids in langs.items()
+        ),
+    )
+    remembered(key, lambda: validate(data, schema, AID_FILE, guides, trust_questions))
     return data, schema, trust_questions
 
 

@@ -14,7 +14,6 @@ written out, every legal reference with its citation and EUR-Lex link.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -73,7 +72,7 @@ def view(data: Mapping[str, Any], lang: str) -> dict:
             return [convert(item) for item in node]
         return node
 
-    result = convert(copy.deepcopy(dict(data)))
+    result = convert(dict(data))  # new dicts and lists all the way down: data stays as it was
     for item in result["dates"]:
         item["long"] = long_date(dates[item["id"]], lang)
     return result

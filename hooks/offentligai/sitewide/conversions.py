@@ -55,8 +55,10 @@ class Conversion:
 class Store:
     """Conversions by key, the most recently used last."""
 
-    entries: collections.OrderedDict[str, Any]  # Conversion or SearchEntries
+    entries: collections.OrderedDict[str, Any]  # Conversion, SearchEntries or a rendered page
     limit: int = MAX_ENTRIES
+    # Rendered pages are kept only where a rebuild can use them: in `mkdocs serve` (on_startup).
+    keep_pages: bool = False
 
     def get(self, key: str) -> Any | None:
         found = self.entries.get(key)
@@ -159,6 +161,15 @@ def taken(page: Any) -> Conversion:
         if links is None
         else tuple((file.src_uri, tuple(anchors.items())) for file, anchors in links.items()),
     )
+
+
+def render_nothing(page: Any) -> Callable[[Any, Any], None]:
+    """A stand-in for ``page.render`` when the conversion is stored: no HTML until it is restored."""
+
+    def render(config: Any, files: Any) -> None:
+        page.content = ""
+
+    return render
 
 
 def restore(page: Any, conversion: Conversion, files: Any) -> str:

@@ -211,6 +211,12 @@ def bundle(entry: str, sources: Mapping[str, str]) -> str:
     return header + '(() => {\n"use strict";\n' + "\n".join(chunks) + "})();\n"
 
 
+def module_files(docs_dir: Path) -> list[Path]:
+    """Every module file under the module folders, in a stable order."""
+    source_dir = docs_dir / SOURCE_DIR
+    return [path for folder in MODULE_DIRS for path in sorted((source_dir / folder).rglob("*.js"))]
+
+
 def read_sources(source_dir: Path) -> dict[str, str]:
     """Every module under the module folders of ``source_dir``, by its path relative to it."""
     return {

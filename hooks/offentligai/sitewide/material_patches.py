@@ -194,11 +194,21 @@ def patched_files(theme_dir: Path, finish: Callable[[str], str] = str) -> dict[s
     return result
 
 
-def patch_site(site: Path, theme_dir: Path, finish: Callable[[str], str] = str) -> dict[str, str]:
+def patch_site(
+    site: Path,
+    theme_dir: Path,
+    finish: Callable[[str], str] = str,
+    patched: dict[str, tuple[str, str]] | None = None,
+) -> dict[str, str]:
     """Write the patched files under their new names, remove the originals, and rewrite every
-    reference in the site's text files; return {old relative path: new relative path}."""
+    reference in the site's text files; return {old relative path: new relative path}.
+
+    ``patched`` is ``patched_files(theme_dir, finish)`` when the caller has it already.
+    """
     renames: dict[str, str] = {}
-    for old, (new, text) in patched_files(theme_dir, finish).items():
+    if patched is None:
+        patched = patched_files(theme_dir, finish)
+    for old, (new, text) in patched.items():
         (site / new).parent.mkdir(parents=True, exist_ok=True)
         (site / new).write_text(text, encoding="utf-8")
         (site / old).unlink(missing_ok=True)
