@@ -23,6 +23,8 @@ META = "oai_conversion"  # page.meta key: (key, stored?, Markdown, warnings), be
 @event_priority(build.priority(PART, "on_page_markdown"))
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Set the Markdown aside when its conversion is stored; otherwise note the warnings so far."""
+    if not conversions.STORE.serving:
+        return markdown  # a plain build: nothing to reuse, nothing worth storing
     key = conversions.key(
         markdown,
         page.file.src_uri,
@@ -68,7 +70,7 @@ SEARCH_META = "oai_search"  # page.meta key: (key, entries before, the page's ow
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     """Put the page's stored search entries in the index, or note where its new ones will start."""
     index = _search_index(config)
-    if index is None or (page.meta.get("search") or {}).get("exclude"):
+    if not conversions.STORE.serving or index is None or (page.meta.get("search") or {}).get("exclude"):
         return context
     key = conversions.search_key(page.content or "", page.url, str(page.title), page.toc, page.meta)
     found = conversions.STORE.get(key)

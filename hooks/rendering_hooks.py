@@ -26,7 +26,7 @@ log = logging.getLogger("mkdocs.plugins.offentligai.rendering")
 @event_priority(build.priority(PART, "on_startup"))
 def on_startup(command: str, dirty: bool) -> None:
     """Keep rendered pages only where a rebuild can use them (the store outlives these hooks)."""
-    STORE.keep_pages = command == "serve"
+    STORE.serving = command == "serve"
 
 
 @event_priority(build.priority(PART, "on_env"))
@@ -41,7 +41,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 @event_priority(build.priority(PART, "on_page_context"))
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     """After every other handler: the digest of the page's context, or None to render it anew."""
-    if not STORE.keep_pages or page.file.inclusion.is_excluded():
+    if not STORE.serving or page.file.inclusion.is_excluded():
         return context  # a plain build renders each page once; a draft's HTML is marked later
     state = build.state(config, PART)
     try:

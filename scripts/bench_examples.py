@@ -355,7 +355,8 @@ def bench_section(figures: dict) -> str:
         "temporary copy of the site; the same Markdown built with plain MkDocs + Material with the "
         "site's Markdown extensions, navigation and pages out of the navigation (no i18n plugin, hooks "
         f"or templates of ours). Cost per example page = added CPU time / {2 * count:,} added pages. "
-        f"Each build ran {repeat} times in this one run of the script; the median counts.",
+        f"Each build ran {repeat} times in this one run of the script, in rounds of one build of each "
+        "setup (so that a change in the machine's load falls on all of them alike); the median counts.",
         "",
         "| build | CPU time of each run | median |",
         "| --- | --- | --- |",
@@ -395,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         "-n", "--count", type=int, default=1000, help="number of synthetic examples (default 1000)"
     )
     parser.add_argument(
-        "--repeat", type=int, default=3, help="builds per setup; the median counts (default 3)"
+        "--repeat", type=int, default=5, help="builds per setup; the median counts (default 5)"
     )
     parser.add_argument("--no-browser", action="store_true", help="skip the filter timing in Chromium")
     parser.add_argument("--no-write", action="store_true", help="do not write the figures into BENCHMARKS.md")
@@ -408,16 +409,27 @@ def main(argv: list[str] | None = None) -> int:
     try:
         ours, plain = work / "ours", work / "plain"
         print(f"Building in {work} with N = {args.count} examples (each in Swedish and English)…", flush=True)
+        copy_sources(work / "ours-0")
+        plain_site(work / "ours-0" / "docs", work / "plain-0")
         copy_sources(ours)
-        plain_site(ours / "docs", plain)
-        load_before = os.getloadavg()
-        runs_base_ours = timed_build(ours / "mkdocs.yml", work / "site-ours-0", args.repeat)
-        runs_base_plain = timed_build(plain / "mkdocs.yml", work / "site-plain-0", args.repeat)
         synthetic_examples(args.count, ours / "docs" / "exempel")
-        plain_site(ours / "docs", work / "plain-n")
-        runs_full_ours = timed_build(ours / "mkdocs.yml", work / "site-ours", args.repeat)
-        runs_full_plain = timed_build(work / "plain-n" / "mkdocs.yml", work / "site-plain", args.repeat)
+        plain_site(ours / "docs", plain)
+        setups = {  # name -> (mkdocs.yml, site folder)
+            "base_ours": (work / "ours-0" / "mkdocs.yml", work / "site-ours-0"),
+            "base_plain": (work / "plain-0" / "mkdocs.yml", work / "site-plain-0"),
+            "full_ours": (ours / "mkdocs.yml", work / "site-ours"),
+            "full_plain": (plain / "mkdocs.yml", work / "site-plain"),
+        }
+        load_before = os.getloadavg()
+        # Round by round, one build of each setup: a change in the machine's load over the
+        # minutes of the run then falls on every setup alike, not on one of them.
+        runs: dict[str, list[float]] = {name: [] for name in setups}
+        for _ in range(args.repeat):
+            for name, (config, site_dir) in setups.items():
+                runs[name] += timed_build(config, site_dir, 1)
         load_after = os.getloadavg()
+        runs_base_ours, runs_base_plain = runs["base_ours"], runs["base_plain"]
+        runs_full_ours, runs_full_plain = runs["full_ours"], runs["full_plain"]
         base_ours, base_plain = statistics.median(runs_base_ours), statistics.median(runs_base_plain)
         full_ours, full_plain = statistics.median(runs_full_ours), statistics.median(runs_full_plain)
 

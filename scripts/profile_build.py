@@ -40,7 +40,7 @@ def profiled_build(
     if rebuild:
         from offentligai.sitewide.conversions import STORE
 
-        STORE.keep_pages = True  # as `mkdocs serve` sets it (hooks/rendering_hooks.py)
+        STORE.serving = True  # as `mkdocs serve` sets it (hooks/rendering_hooks.py)
         build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
     profile = cProfile.Profile()
     started = time.perf_counter()

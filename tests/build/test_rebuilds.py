@@ -34,7 +34,7 @@ HOOKS = ["site_hooks.py", "conversions_hooks.py", "rendering_hooks.py"]
 @pytest.fixture(autouse=True)
 def serving(monkeypatch):
     """Keep rendered pages, as `mkdocs serve` does (its on_startup sets this; build() has none)."""
-    monkeypatch.setattr(conversions.STORE, "keep_pages", True)
+    monkeypatch.setattr(conversions.STORE, "serving", True)
 
 
 def _site(tmp_path: Path, pages: dict[str, str], overrides: Path | None = None) -> Path:
@@ -119,11 +119,12 @@ def test_a_page_with_a_broken_link_warns_in_every_build(tmp_path):
 
 
 def _fresh_build(config_file: Path, site_dir: Path, monkeypatch) -> None:
-    """A build with nothing stored: what a new `mkdocs serve` or `mkdocs build` would write."""
-    monkeypatch.setattr(conversions, "STORE", conversions.new_store())
+    """A build with nothing stored and nothing shared: every page converted and rendered alone."""
     from offentligai.sitewide import rendering
 
+    monkeypatch.setattr(conversions, "STORE", conversions.new_store())
     monkeypatch.setattr(rendering.StoringTemplate, "store", conversions.STORE)
+    monkeypatch.setattr(rendering, "SHARED_PARTIALS", frozenset())
     _build(config_file, site_dir)
 
 
@@ -159,12 +160,13 @@ def test_an_edited_template_renders_every_page_again(tmp_path):
         assert "<!-- edited -->" in (tmp_path / "second" / page).read_text(encoding="utf-8"), page
 
 
-def test_a_plain_build_keeps_no_rendered_page(tmp_path, monkeypatch):
-    """`mkdocs build` renders each page once: keeping the outputs would only cost memory."""
-    monkeypatch.setattr(conversions.STORE, "keep_pages", False)
-    before = _rendered_keys()
+def test_a_plain_build_keeps_nothing(tmp_path, monkeypatch):
+    """`mkdocs build` converts and renders each page once: storing would only cost time and memory."""
+    monkeypatch.setattr(conversions.STORE, "serving", False)
+    before = dict(conversions.STORE.entries)
     _build(_site(tmp_path, PAGES), tmp_path / "site")
-    assert _rendered_keys() == before
+    assert conversions.STORE.entries == before
+    assert "Mer text" in (tmp_path / "site" / "guide" / "kapitel" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.site

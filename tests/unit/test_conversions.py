@@ -71,6 +71,7 @@ def test_the_store_keeps_the_most_recently_used_entries():
 
 def test_memo_computes_once_per_value_of_its_parts():
     store = conversions.new_store()
+    store.serving = True
     calls = []
 
     def compute(value: str) -> str:
@@ -82,6 +83,14 @@ def test_memo_computes_once_per_value_of_its_parts():
     assert store.memo(("x", "b"), lambda: compute("b")) == "B"
     assert store.memo(("xa",), lambda: compute("xa")) == "XA"  # parts are separated
     assert calls == ["a", "b", "xa"]
+
+
+def test_memo_keeps_nothing_outside_mkdocs_serve():
+    store = conversions.new_store()
+    calls = []
+    assert store.memo(("x", "a"), lambda: calls.append("a") or "A") == "A"
+    assert store.memo(("x", "a"), lambda: calls.append("a") or "A") == "A"
+    assert calls == ["a", "a"] and not store.entries
 
 
 def test_warnings_are_counted_only_where_mkdocs_counts_them():

@@ -98,7 +98,7 @@ def _environment(store: conversions.Store) -> jinja2.Environment:
 
 def test_a_template_gives_the_stored_output_for_a_key_it_has_rendered():
     store = conversions.new_store()
-    store.keep_pages = True
+    store.serving = True
     template = _environment(store).get_template("main.html")
     assert template.render({"n": 1, rendering.CONTEXT_KEY: "k"}) == "1"
     assert template.render({"n": 2, rendering.CONTEXT_KEY: "k"}) == "1"  # stored: same key, same page

@@ -17,8 +17,9 @@ not converted again. A conversion that logged a warning (a broken link, say) is 
 stored, so that every rebuild repeats the warning until the page is fixed; when no
 warning count is available (a build that is not strict) nothing is stored at all.
 
-The store is for the life of the process and bounded (``MAX_ENTRIES``, oldest out first). A
-plain ``mkdocs build`` converts each page once anyway: it stores, but never finds anything.
+The store is for the life of the process and bounded (``MAX_ENTRIES``, oldest out first). It
+is used only in ``mkdocs serve`` (``Store.serving``): a plain ``mkdocs build`` converts each
+page once anyway, and storing would only copy every page's results for nothing.
 """
 
 from __future__ import annotations
@@ -57,8 +58,9 @@ class Store:
 
     entries: collections.OrderedDict[str, Any]  # Conversion, SearchEntries or a rendered page
     limit: int = MAX_ENTRIES
-    # Rendered pages are kept only where a rebuild can use them: in `mkdocs serve` (on_startup).
-    keep_pages: bool = False
+    # Work is kept only where a rebuild can use it: in `mkdocs serve` (rendering_hooks.on_startup).
+    # A plain build does everything once, and storing would only cost time and memory.
+    serving: bool = False
 
     def get(self, key: str) -> Any | None:
         found = self.entries.get(key)
@@ -76,7 +78,10 @@ class Store:
         """``compute()`` once per value of ``parts`` (strings: everything the result depends on).
 
         The result is shared by every caller: it must be immutable (a string, a tuple).
+        Outside ``mkdocs serve`` nothing is kept: ``compute()`` runs every time.
         """
+        if not self.serving:
+            return compute()
         digest = hashlib.sha256()
         for part in parts:
             digest.update(part.encode())

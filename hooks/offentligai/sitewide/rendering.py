@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ from typing import Any
 
 import jinja2
 
+from .. import build
 from .conversions import STORE, Store
 
 CONTEXT_KEY = "oai_render_key"  # the context's key of a page's digest (None: render it)
@@ -49,14 +51,25 @@ class Uncachable(Exception):
 
 
 class StoringTemplate(jinja2.Template):
-    """A theme template that gives a page the output stored for its key, or renders and stores it."""
+    """A theme template that gives a page the output stored for its key, or renders and stores it.
+
+    Its partials in ``SHARED_PARTIALS`` are rendered once per build for all the pages that
+    would get the same output from them (``shared_partial``).
+    """
 
     store: Store = STORE
+
+    @classmethod
+    def _from_namespace(cls, environment: Any, namespace: Any, globals: Any) -> jinja2.Template:  # noqa: A002
+        template = super()._from_namespace(environment, namespace, globals)
+        if template.name in SHARED_PARTIALS:
+            template.root_render_func = shared_partial(template.root_render_func)
+        return template
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         context = args[0] if args and isinstance(args[0], Mapping) else kwargs
         key = context.get(CONTEXT_KEY)
-        if not key or not self.store.keep_pages:
+        if not key or not self.store.serving:
             return super().render(*args, **kwargs)
         key = f"page:{self.name}:{key}"
         found = self.store.get(key)
@@ -65,6 +78,47 @@ class StoringTemplate(jinja2.Template):
         output = super().render(*args, **kwargs)
         self.store.put(key, output)
         return output
+
+
+# ---------------------------------------------------------------------------
+# The navigation of pages outside it, rendered once per build and folder
+# ---------------------------------------------------------------------------
+# Material renders the whole navigation into every page: about a tenth of an example page's
+# build at 1,000 examples. For a page outside the navigation (every example) nothing in it is
+# marked as current, and its links are relative to the page's folder: every page outside the
+# navigation in the same folder gets the same HTML from it, in the same build.
+
+SHARED_PARTIALS = frozenset({"partials/nav.html"})
+SHARED_KEY = "shared partials"  # the build state's key: {(template, folder): HTML}
+
+
+def shared_partial(render_root: Any) -> Any:
+    """``render_root`` that reuses its output within a build for pages outside the navigation."""
+
+    def render(context: Any) -> Iterator[str]:
+        shared = _shared_outputs(context)
+        if shared is None:
+            yield from render_root(context)
+            return
+        key = (render_root.__name__, posixpath.dirname(context["page"].url.rstrip("/")))
+        if key not in shared:
+            shared[key] = "".join(render_root(context))
+        yield shared[key]
+
+    return render
+
+
+def _shared_outputs(context: Any) -> dict | None:
+    """The build's store of shared outputs, if the page is outside the navigation; else None."""
+    page, nav, config = context.get("page"), context.get("nav"), context.get("config")
+    if page is None or nav is None or config is None:
+        return None
+    if page.parent is not None or any(item.active for item in nav.pages) or page in nav.pages:
+        return None
+    state = build.previous_state(config, "rendering")  # made anew by each build's on_env
+    if not isinstance(state, dict):
+        return None  # the rendering hooks are not in this site
+    return state.setdefault(SHARED_KEY, {}).setdefault(id(nav), {})
 
 
 def templates_digest(dirs: Iterable[str], package_versions: str) -> str:
