@@ -9,18 +9,17 @@ context, where the template finds its stored output. The rules are in
 
 from __future__ import annotations
 
-import logging
 from importlib.metadata import version
 from typing import Any
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from offentligai import build
 from offentligai.sitewide import rendering
 from offentligai.sitewide.conversions import STORE
 
 PART = "rendering"
-log = logging.getLogger("mkdocs.plugins.offentligai.rendering")
+log = get_plugin_logger("offentligai.rendering")
 
 
 @event_priority(build.priority(PART, "on_startup"))
@@ -31,10 +30,17 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(build.priority(PART, "on_env"))
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Make the theme's templates store their output; note the version of every theme file."""
+    """Make the theme's templates store their output; under serve, note the version of every theme file.
+
+    The state is new for each build (each language): the navigation shared by pages outside it
+    is kept there, and so are the facts every page's digest starts from.
+    """
     env.template_class = rendering.StoringTemplate
-    packages = f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}"
-    build.set_state(config, PART, {"templates": rendering.templates_digest(config.theme.dirs, packages)})
+    state: dict[str, Any] = {}
+    if STORE.serving:  # only a rebuild can use stored outputs, and only they need the digest
+        packages = f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}"
+        state["templates"] = rendering.templates_digest(config.theme.dirs, packages)
+    build.set_state(config, PART, state)
     return env
 
 

@@ -118,7 +118,7 @@ def _shared_outputs(context: Any) -> dict | None:
     state = build.previous_state(config, "rendering")  # made anew by each build's on_env
     if not isinstance(state, dict):
         return None  # the rendering hooks are not in this site
-    return state.setdefault(SHARED_KEY, {}).setdefault(id(nav), {})
+    return state.setdefault(SHARED_KEY, {})
 
 
 def templates_digest(dirs: Iterable[str], package_versions: str) -> str:
@@ -145,11 +145,11 @@ def _files(folder: Path) -> Iterator[tuple[str, int, int]]:
 
 @dataclass(frozen=True)
 class BuildFacts:
-    """What is the same for every page of one language build, worked out once (``on_env``).
+    """What is the same for every page of one language build, worked out at its first page.
 
-    By ``on_env`` MkDocs has read and converted every page, so titles, addresses and front
-    matter are final. Our handlers after that change only the page being rendered, and
-    restore what they change for a moment (``TRANSIENT_META``).
+    By then MkDocs has read and converted every page, so titles, addresses and front matter
+    are final. Our handlers after that change only the page being rendered, and restore what
+    they change for a moment (``TRANSIENT_META``).
     """
 
     templates: str  # templates_digest
